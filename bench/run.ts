@@ -1,0 +1,141 @@
+// `npm run bench`: CSV import of generated transfers through our importer, against the sqlite3
+// shell's `.import` of the same file into a bare table, in the same run. Target: ours <= 3x.
+//   node out/main/bench.js [--sizes 100000,1000000] [--quick]
+// Prints a table on stdout (progress on stderr) and writes bench/results/<timestamp>.json
+// and bench/results/latest.json.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { openLedger } from '../electron/core/db/open';
+import { importCsvTransfers } from '../electron/core/importers/csvTransfers';
+import { csvHeader, writeTransfersCsv } from './generate';
+import { formatTable, peakRssMb, timed } from './timing';
+
+const TARGET_RATIO = 3;
+const SQLITE3 = 'sqlite3';
+
+interface Side { seconds: number; rowsPerSec: number }
+interface Result {
+  benchmark: 'csv import'; rows: number; csvBytes: number;
+  ours: Side; sqlite3: Side; ratio: number; target: number; ok: boolean;
+  /** Peak RSS of the whole bench process so far (generation, both imports, earlier sizes). */
+  peakRssMb: number;
+}
+
+function countRows(dbFile: string, table: string): number {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    return db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  } finally {
+    db.close();
+  }
+}
+
+function side(seconds: number, rows: number): Side {
+  return { seconds, rowsPerSec: Math.round(rows / seconds) };
+}
+
+/** The sqlite3 shell importing the file into a bare table with the CSV's columns. */
+function runSqlite3(csv: string, dir: string, rows: number): Side {
+  const dbFile = path.join(dir, 'bare.sqlite');
+  const create = `CREATE TABLE bare(${csvHeader.map((c) => `"${c}" TEXT`).join(', ')});`;
+  const t = timed(() => spawnSync(SQLITE3, [dbFile, '-cmd', create, '-cmd', '.mode csv', `.import --skip 1 "${csv}" bare`], { encoding: 'utf8' }));
+  const r = t.value;
+  if (r.error) throw new Error(`could not run ${SQLITE3}: ${r.error.message}`);
+  if (r.status !== 0 || r.stderr.trim()) throw new Error(`${SQLITE3} .import failed (exit ${r.status}): ${r.stderr.trim()}`);
+  const n = countRows(dbFile, 'bare');
+  if (n !== rows) throw new Error(`sqlite3 imported ${n} rows, expected ${rows}`);
+  return side(t.seconds, rows);
+}
+
+/** Our importer into a fresh ledger; reading the file is inside the timer, creating the ledger is not. */
+function runOurs(csv: string, dir: string, rows: number): Side {
+  const dbFile = path.join(dir, 'ours.armslength');
+  const db = openLedger(dbFile);
+  try {
+    const t = timed(() => importCsvTransfers(db, path.basename(csv), fs.readFileSync(csv)));
+    const n = db.prepare(`SELECT count(*) FROM transfers`).pluck().get() as number;
+    if (n !== rows || t.value.transfers !== rows) throw new Error(`our importer wrote ${n} rows (reported ${t.value.transfers}), expected ${rows}`);
+    return side(t.seconds, rows);
+  } finally {
+    db.close();
+  }
+}
+
+function benchSize(rows: number): Result {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'armslength-bench-'));
+  try {
+    const csv = path.join(dir, `transfers-${rows}.csv`);
+    const gen = timed(() => writeTransfersCsv(csv, rows));
+    console.error(`[${rows}] generated ${(gen.value.bytes / 1e6).toFixed(1)} MB in ${gen.seconds.toFixed(2)} s`);
+    const sqlite3 = runSqlite3(csv, dir, rows);
+    console.error(`[${rows}] sqlite3 .import ${sqlite3.seconds.toFixed(2)} s`);
+    const ours = runOurs(csv, dir, rows);
+    console.error(`[${rows}] ours ${ours.seconds.toFixed(2)} s`);
+    const ratio = ours.seconds / sqlite3.seconds;
+    return {
+      benchmark: 'csv import', rows, csvBytes: gen.value.bytes, ours, sqlite3,
+      ratio, target: TARGET_RATIO, ok: ratio <= TARGET_RATIO, peakRssMb: Math.round(peakRssMb()),
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function parseSizes(): number[] {
+  const { values } = parseArgs({ options: { sizes: { type: 'string' }, quick: { type: 'boolean' } } });
+  if (values.quick) return [10_000];
+  if (!values.sizes) return [100_000, 1_000_000];
+  return values.sizes.split(',').map((s) => {
+    const n = Number(s.replace(/_/g, '').trim());
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--sizes: "${s}" is not a positive whole number`);
+    return n;
+  });
+}
+
+/** The folder with package.json: this file runs bundled from out/main but results go in bench/. */
+function projectRoot(): string {
+  for (let d = __dirname; ; d = path.dirname(d)) {
+    if (fs.existsSync(path.join(d, 'package.json'))) return d;
+    if (path.dirname(d) === d) return process.cwd();
+  }
+}
+
+function main(): void {
+  const sizes = parseSizes();
+  const results = sizes.map(benchSize);
+
+  const s = (x: number) => x.toFixed(2);
+  console.log(formatTable(
+    ['benchmark', 'rows', 'ours (s)', 'sqlite3 (s)', 'ratio', 'target', 'ok', 'ours rows/s', 'sqlite3 rows/s', 'peak RSS (MB)'],
+    results.map((r) => [
+      r.benchmark, String(r.rows), s(r.ours.seconds), s(r.sqlite3.seconds), `${r.ratio.toFixed(1)}x`, `<=${r.target}x`,
+      r.ok ? 'yes' : 'NO', String(r.ours.rowsPerSec), String(r.sqlite3.rowsPerSec), String(r.peakRssMb),
+    ]),
+  ));
+  console.log('peak RSS is for the whole bench process (data generation and every size so far), not one import.');
+
+  const sqlite3Version = spawnSync(SQLITE3, ['--version'], { encoding: 'utf8' }).stdout.trim().split(' ')[0];
+  const mem = new Database(':memory:');
+  const ourSqliteVersion = mem.prepare('SELECT sqlite_version()').pluck().get() as string;
+  mem.close();
+  const timestamp = new Date().toISOString();
+  const report = {
+    timestamp,
+    machine: { platform: `${os.platform()} ${os.release()}`, cpu: os.cpus()[0]?.model ?? 'unknown', cpus: os.cpus().length, memGb: Math.round(os.totalmem() / 2 ** 30) },
+    versions: { node: process.version, sqlite3Shell: sqlite3Version, betterSqlite3Sqlite: ourSqliteVersion },
+    results,
+  };
+  const dir = path.join(projectRoot(), 'bench', 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const json = JSON.stringify(report, null, 2) + '\n';
+  fs.writeFileSync(path.join(dir, `${timestamp.replace(/[:.]/g, '-')}.json`), json);
+  fs.writeFileSync(path.join(dir, 'latest.json'), json);
+  console.log(`results: ${path.relative(process.cwd(), dir) || '.'}/latest.json`);
+  if (results.some((r) => !r.ok)) process.exitCode = 1;
+}
+
+main();

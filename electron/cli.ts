@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+// armslength: the headless entry point over core. Import, flag and report without a window,
+// or serve the UI in a browser (browser mode).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { LedgerSession, SAMPLE_LEDGER_NAME, createSampleLedger } from './core/session';
+import { importCsvTransfers } from './core/importers/csvTransfers';
+import { listFlags, runRules } from './core/conflicts/flags';
+import { createHandlers, buildReportHtml } from './core/handlers';
+import { printHtmlToPdf } from './core/reports/nodePdf';
+import { countPdfPages } from './core/reports/pdfInfo';
+import { startBridge, type Bridge } from './core/bridge/server';
+import { AppError } from './core/errors';
+import { ledgersDirIn, userDataDir } from './core/appPaths';
+import { appVersion } from './core/version';
+import { formatMoney } from '../shared/money';
+
+const usage = `Arm's Length ${appVersion}: audit related-party transfers.
+
+Usage:
+  armslength report (--db FILE | --sample) --out FILE.pdf [--html FILE.html] [--title TEXT]
+  armslength import FILE.csv --db FILE          import a CSV of transfers (all or nothing)
+  armslength flag (--db FILE | --sample)        run the rules and list the flags
+  armslength serve [--db FILE] [--port N]       browser mode: serve the app on 127.0.0.1
+
+--db FILE    the ledger file (created if missing). Without it, serve uses the app's own
+             ledgers folder (${ledgersDirIn(userDataDir())}).
+--sample     a fresh copy of the built-in sample ledger in a temporary folder.`;
+
+function sessionFor(values: { db?: string; sample?: boolean }, required: boolean): LedgerSession {
+  if (values.sample) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'armslength-sample-'));
+    const file = path.join(dir, `${SAMPLE_LEDGER_NAME}.armslength`);
+    createSampleLedger(file).close();
+    return new LedgerSession(dir, file);
+  }
+  if (values.db) {
+    const file = path.resolve(values.db);
+    return new LedgerSession(path.dirname(file), file);
+  }
+  if (required) throw new AppError('invalid_input', 'Say which ledger: --db FILE or --sample.');
+  return new LedgerSession(ledgersDirIn(userDataDir()));
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' }, sample: { type: 'boolean' }, out: { type: 'string' }, html: { type: 'string' },
+      title: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    console.log(usage);
+    return command || values.help ? 0 : 2;
+  }
+
+  switch (command) {
+    case 'import': {
+      const file = rest[0];
+      if (!file) throw new AppError('invalid_input', 'import needs a CSV file: armslength import FILE.csv --db LEDGER');
+      if (!values.db) throw new AppError('invalid_input', 'import needs --db LEDGER (the ledger to import into)');
+      const session = sessionFor(values, true);
+      const result = importCsvTransfers(session.db, path.basename(file), fs.readFileSync(file));
+      const flags = runRules(session.db);
+      console.log(`Imported ${result.transfers} transfers from ${file} (batch ${result.batchId}, ${result.newEntities} new entities); ${flags.total} flags in the ledger.`);
+      session.close();
+      return 0;
+    }
+    case 'flag': {
+      const session = sessionFor(values, true);
+      const r = runRules(session.db);
+      console.log(`${r.total} flags (${r.created} new, ${r.updated} updated, ${r.removed} removed)`);
+      for (const f of listFlags(session.db)) {
+        const amount = f.atStakeMinor !== null && f.atStakeCurrency ? formatMoney(f.atStakeMinor, f.atStakeCurrency) : 'amount unknown';
+        console.log(`- [${f.severity}] transfer #${f.transferId}, ${amount}: ${f.title}\n    ${f.summary}`);
+      }
+      session.close();
+      return 0;
+    }
+    case 'report': {
+      if (!values.out) throw new AppError('invalid_input', 'report needs --out FILE.pdf');
+      const session = sessionFor(values, true);
+      runRules(session.db);
+      const html = buildReportHtml(session, appVersion, values.title);
+      if (values.html) fs.writeFileSync(values.html, html);
+      const pdf = await printHtmlToPdf(html);
+      fs.writeFileSync(values.out, pdf);
+      console.log(`Wrote ${values.out} (${countPdfPages(pdf)} pages, ${pdf.length.toLocaleString('en-US')} bytes) from ledger ${session.file}`);
+      session.close();
+      return 0;
+    }
+    case 'serve': {
+      const session = sessionFor(values, false);
+      const rendererDir = path.join(__dirname, '../renderer');
+      if (!fs.existsSync(path.join(rendererDir, 'index.html'))) throw new AppError('internal', `The UI is not built (${rendererDir}); run npm run build.`);
+      let bridge: Bridge | null = null;
+      const handlers = createHandlers(session, { appVersion, printPdf: printHtmlToPdf, emit: (e, p) => bridge?.emit(e, p) });
+      bridge = await startBridge(() => handlers, { rendererDir, port: values.port ? Number(values.port) : undefined, token: process.env.ARMSLENGTH_TOKEN });
+      console.log(`Arm's Length (browser mode) on ${bridge.url}\nOpen: ${bridge.openUrl}\nLedger: ${session.file}`);
+      const stop = () => { void bridge?.close().then(() => { session.close(); process.exit(0); }); };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+      return new Promise<number>(() => undefined); // serve until stopped
+    }
+    default:
+      console.error(`Unknown command "${command}".\n\n${usage}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof AppError) {
+      console.error(`armslength: ${err.message}`);
+      for (const d of err.details) console.error(`  ${d}`);
+    } else {
+      console.error('armslength: unexpected error:', err);
+    }
+    process.exit(1);
+  },
+);

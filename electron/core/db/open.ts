@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { AppError } from '../errors';
+import { latestSchemaVersion, migrations, type Migration } from './migrations';
+
+export type Db = Database.Database;
+
+/** 'ArmL' as a 32-bit integer: marks a SQLite file as ours (PRAGMA application_id). */
+export const APPLICATION_ID = 0x41726d4c;
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+
+export interface OpenOptions {
+  /** Create the file if it does not exist (default true). */
+  create?: boolean;
+  /** Migrations to apply; tests pass a prefix to build ledgers of an earlier version. */
+  migrations?: Migration[];
+}
+
+function refuse(file: string, why: string): never {
+  throw new AppError('ledger_refused', `${file}: ${why}. The file was not changed.`);
+}
+
+/** Check a file before SQLite writes anything to it (opening a non-database can create a journal). */
+function checkExistingFile(file: string): void {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const header = Buffer.alloc(100);
+    const n = fs.readSync(fd, header, 0, 100, 0);
+    if (n === 0) return; // an empty file is a new ledger
+    if (n < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) refuse(file, 'is not an Arm\'s Length ledger (not a SQLite database)');
+    const appId = header.readUInt32BE(68);
+    const userVersion = header.readUInt32BE(60);
+    if (appId !== APPLICATION_ID && !(appId === 0 && userVersion === 0)) {
+      refuse(file, 'is a SQLite database made by another program, not an Arm\'s Length ledger');
+    }
+    if (appId === 0 && userVersion === 0) {
+      // An empty SQLite database can become a ledger; one with tables of its own cannot.
+      return;
+    }
+    if (userVersion > latestSchemaVersion) {
+      refuse(file, `was written by a newer version of Arm's Length (schema ${userVersion}; this version knows up to ${latestSchemaVersion}). Update the app to open it`);
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export function openLedger(file: string, options: OpenOptions = {}): Db {
+  const { create = true, migrations: toApply = migrations } = options;
+  const exists = fs.existsSync(file);
+  if (!exists && !create) throw new AppError('ledger_refused', `${file}: no such ledger`);
+  if (exists) checkExistingFile(file);
+  else fs.mkdirSync(path.dirname(file), { recursive: true });
+
+  const db = new Database(file);
+  try {
+    const tables = db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'`).get() as { n: number };
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    if (appId !== APPLICATION_ID && tables.n > 0) refuse(file, 'is a SQLite database with tables of another program, not an Arm\'s Length ledger');
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, toApply);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+function migrate(db: Db, toApply: Migration[]): void {
+  const current = schemaVersion(db);
+  for (const m of toApply) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}

@@ -1,0 +1,56 @@
+// The contract's implementation. Platform services (printing, events, the app version) are
+// passed in, so the same handlers serve Electron IPC, the browser-mode bridge and the CLI.
+import type { Handlers } from './dispatch';
+import type { LedgerSession } from './session';
+import type { EventName, EventPayload } from '../../shared/contract';
+import { getTransfer, pageTransfers, evidenceForTransfer, stripKey } from './ledger/read';
+import { valueTransfer } from './valuation/priceBand';
+import { flagsForTransfer, listFlags, reviewFlag, runRules } from './conflicts/flags';
+import { importCsvTransfers } from './importers/csvTransfers';
+import { gatherReportData } from './reports/reportData';
+import { renderReportHtml } from './reports/html';
+import { countPdfPages } from './reports/pdfInfo';
+
+export interface Platform {
+  appVersion: string;
+  printPdf(html: string): Promise<Buffer>;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}
+
+export function buildReportHtml(session: LedgerSession, appVersion: string, title?: string): string {
+  return renderReportHtml(gatherReportData(session.db, { title, ledgerName: session.info().name, appVersion }));
+}
+
+export function createHandlers(session: LedgerSession, platform: Platform): Handlers {
+  const changed = (reason: string) => platform.emit('ledger:changed', { reason });
+  return {
+    'ledger:info': () => session.info(),
+    'ledger:list': () => session.list(),
+    'ledger:create': ({ name }) => { const info = session.create(name); changed('opened'); return info; },
+    'ledger:switch': ({ name }) => { const info = session.switchTo(name); changed('opened'); return info; },
+    'ledger:openSample': () => { const info = session.openSample(); changed('opened'); return info; },
+    'transfers:page': (input) => pageTransfers(session.db, input),
+    'transfer:get': ({ id }) => {
+      const t = getTransfer(session.db, id);
+      const value = valueTransfer(session.db, t);
+      return { transfer: stripKey(t), valuation: value.valuation, valuationNote: value.note, flags: flagsForTransfer(session.db, id), evidence: evidenceForTransfer(session.db, id) };
+    },
+    'flags:list': () => {
+      const db = session.db;
+      return listFlags(db).map((f) => ({ ...f, transfer: stripKey(getTransfer(db, f.transferId)) }));
+    },
+    'flags:run': () => { const r = runRules(session.db); changed('flags'); return r; },
+    'flag:review': ({ id, status, reason }) => { const f = reviewFlag(session.db, id, status, reason); changed('flags'); return f; },
+    'import:csv': ({ fileName, content }) => {
+      const result = importCsvTransfers(session.db, fileName, Buffer.from(content, 'utf8'));
+      runRules(session.db);
+      changed('import');
+      return result;
+    },
+    'report:pdf': async ({ title }) => {
+      const pdf = await platform.printPdf(buildReportHtml(session, platform.appVersion, title));
+      const stamp = new Date().toISOString().slice(0, 10);
+      return { fileName: `${session.info().name} audit ${stamp}.pdf`, pdfBase64: pdf.toString('base64'), pages: countPdfPages(pdf) };
+    },
+  };
+}

@@ -1,0 +1,123 @@
+// Read queries for the UI, the rules and the report. Paging is keyset (by sort key, then id)
+// so any page costs the same whatever its depth.
+import type { Db } from '../db/open';
+import type { Document, EntityRef, Evidence, LedgerInfo, TransferRow, TransferSortKey } from '../../../shared/domain';
+import { AppError } from '../errors';
+
+const transferSelect = `
+  SELECT t.id, t.from_id, f.name AS from_name, f.kind AS from_kind, t.to_id, o.name AS to_name, o.kind AS to_kind,
+         t.intended_for_id, i.name AS intended_name, i.kind AS intended_kind,
+         t.resource_type, t.resource, t.resource_key, t.quantity, t.unit, t.amount_minor, t.currency,
+         t.occurred_on, t.date_precision, t.status, t.description,
+         (SELECT count(*) FROM flags g WHERE g.transfer_id = t.id AND g.status <> 'dismissed') AS flag_count
+  FROM transfers t
+  JOIN entities f ON f.id = t.from_id
+  JOIN entities o ON o.id = t.to_id
+  LEFT JOIN entities i ON i.id = t.intended_for_id`;
+
+interface TransferDbRow {
+  id: number; from_id: number; from_name: string; from_kind: EntityRef['kind']; to_id: number; to_name: string; to_kind: EntityRef['kind'];
+  intended_for_id: number | null; intended_name: string | null; intended_kind: EntityRef['kind'] | null;
+  resource_type: TransferRow['resourceType']; resource: string; resource_key: string | null; quantity: number | null; unit: string | null;
+  amount_minor: number | null; currency: string | null; occurred_on: string; date_precision: TransferRow['datePrecision'];
+  status: TransferRow['status']; description: string; flag_count: number;
+}
+
+export interface TransferWithKey extends TransferRow { resourceKey: string | null }
+
+function toTransferRow(r: TransferDbRow): TransferWithKey {
+  return {
+    id: r.id,
+    from: { id: r.from_id, name: r.from_name, kind: r.from_kind },
+    to: { id: r.to_id, name: r.to_name, kind: r.to_kind },
+    intendedFor: r.intended_for_id === null ? null : { id: r.intended_for_id, name: r.intended_name!, kind: r.intended_kind! },
+    resourceType: r.resource_type, resource: r.resource, resourceKey: r.resource_key,
+    quantity: r.quantity, unit: r.unit, amountMinor: r.amount_minor, currency: r.currency,
+    date: r.occurred_on, datePrecision: r.date_precision, status: r.status, description: r.description, flagCount: r.flag_count,
+  };
+}
+
+export function stripKey({ resourceKey: _k, ...row }: TransferWithKey): TransferRow {
+  return row;
+}
+
+export function getTransfer(db: Db, id: number): TransferWithKey {
+  const row = db.prepare(`${transferSelect} WHERE t.id = ?`).get(id) as TransferDbRow | undefined;
+  if (!row) throw new AppError('not_found', `No transfer with id ${id}`);
+  return toTransferRow(row);
+}
+
+export function allTransfers(db: Db): TransferWithKey[] {
+  return (db.prepare(`${transferSelect} ORDER BY t.occurred_on, t.id`).all() as TransferDbRow[]).map(toTransferRow);
+}
+
+export interface PageRequest {
+  limit: number;
+  sort: TransferSortKey;
+  dir: 'asc' | 'desc';
+  after: { key: string | number | null; id: number } | null;
+  search: string;
+}
+
+const sortExpr: Record<TransferSortKey, string> = {
+  date: 't.occurred_on',
+  amount: 'ifnull(t.amount_minor, -1)', // the same expression as the index transfers_by_amount
+};
+
+export function pageTransfers(db: Db, req: PageRequest) {
+  const key = sortExpr[req.sort];
+  const cmp = req.dir === 'asc' ? '>' : '<';
+  const where: string[] = [];
+  const params: Record<string, unknown> = { limit: req.limit + 1 };
+  if (req.after) {
+    where.push(`(${key}, t.id) ${cmp} (@afterKey, @afterId)`);
+    params.afterKey = req.after.key ?? -1;
+    params.afterId = req.after.id;
+  }
+  const search = req.search.trim();
+  if (search) {
+    where.push(`(f.name LIKE @q ESCAPE '\\' OR o.name LIKE @q ESCAPE '\\' OR t.resource LIKE @q ESCAPE '\\' OR t.description LIKE @q ESCAPE '\\')`);
+    params.q = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  }
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const rows = (db.prepare(`${transferSelect} ${whereSql} ORDER BY ${key} ${req.dir}, t.id ${req.dir} LIMIT @limit`).all(params) as TransferDbRow[]).map(toTransferRow);
+  const hasMore = rows.length > req.limit;
+  if (hasMore) rows.pop();
+  const last = rows[rows.length - 1];
+  const next = hasMore && last ? { key: req.sort === 'date' ? last.date : last.amountMinor ?? -1, id: last.id } : null;
+  const totalSql = search
+    ? `SELECT count(*) AS n FROM transfers t JOIN entities f ON f.id = t.from_id JOIN entities o ON o.id = t.to_id WHERE ${where[where.length - 1]}`
+    : `SELECT count(*) AS n FROM transfers`;
+  const total = (db.prepare(totalSql).get(search ? { q: params.q } : {}) as { n: number }).n;
+  return { rows: rows.map(stripKey), next, total };
+}
+
+interface EvidenceDbRow {
+  id: number; locator: string; excerpt: string; document_id: number; name: string; kind: string; sha256: string | null;
+  issuer: string | null; filed_on: string | null; source_url: string | null;
+}
+
+const evidenceSelect = `SELECT e.id, e.locator, e.excerpt, d.id AS document_id, d.name, d.kind, d.sha256, d.issuer, d.filed_on, d.source_url
+  FROM evidence e JOIN documents d ON d.id = e.document_id`;
+
+function toEvidence(r: EvidenceDbRow): Evidence {
+  const document: Document = { id: r.document_id, name: r.name, kind: r.kind, sha256: r.sha256, issuer: r.issuer, filedOn: r.filed_on, sourceUrl: r.source_url };
+  return { id: r.id, locator: r.locator, excerpt: r.excerpt, document };
+}
+
+export function evidenceForTransfer(db: Db, transferId: number): Evidence[] {
+  return (db.prepare(`${evidenceSelect} WHERE e.transfer_id = ? ORDER BY e.id`).all(transferId) as EvidenceDbRow[]).map(toEvidence);
+}
+
+export function evidenceForAffiliation(db: Db, affiliationId: number): Evidence[] {
+  return (db.prepare(`${evidenceSelect} WHERE e.affiliation_id = ? ORDER BY e.id`).all(affiliationId) as EvidenceDbRow[]).map(toEvidence);
+}
+
+export function ledgerCounts(db: Db): LedgerInfo['counts'] {
+  const n = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  return { entities: n('entities'), affiliations: n('affiliations'), transfers: n('transfers'), documents: n('documents'), flags: n('flags') };
+}
+
+export function isSampleLedger(db: Db): boolean {
+  return db.prepare(`SELECT 1 FROM ledger_settings WHERE key = 'sample' AND value = '1'`).get() !== undefined;
+}

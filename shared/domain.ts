@@ -1,0 +1,131 @@
+import { z } from 'zod';
+
+export const entityKinds = ['company', 'person', 'fund', 'trust', 'public_body'] as const;
+export const affiliationKinds = ['ownership', 'control', 'role', 'family'] as const;
+export const resourceTypes = [
+  'cash', 'goods', 'gpu', 'compute', 'data', 'services', 'staff', 'ip', 'equity', 'allocation',
+] as const;
+export const transferStatuses = ['proposed', 'executed', 'redirected', 'reversed'] as const;
+export const datePrecisions = ['day', 'month', 'year'] as const;
+export const severities = ['low', 'medium', 'high'] as const;
+export const flagStatuses = ['open', 'confirmed', 'dismissed'] as const;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const minor = z.number().int().nonnegative();
+const currency = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code');
+
+export const EntityRef = z.object({ id: z.number().int(), name: z.string(), kind: z.enum(entityKinds) });
+export type EntityRef = z.infer<typeof EntityRef>;
+
+export const Document = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  kind: z.string(),
+  sha256: z.string().nullable(),
+  issuer: z.string().nullable(),
+  filedOn: z.string().nullable(),
+  sourceUrl: z.string().nullable(),
+});
+export type Document = z.infer<typeof Document>;
+
+export const Evidence = z.object({
+  id: z.number().int(),
+  document: Document,
+  locator: z.string(),
+  excerpt: z.string(),
+});
+export type Evidence = z.infer<typeof Evidence>;
+
+export const TransferRow = z.object({
+  id: z.number().int(),
+  from: EntityRef,
+  to: EntityRef,
+  intendedFor: EntityRef.nullable(),
+  resourceType: z.enum(resourceTypes),
+  resource: z.string(),
+  quantity: z.number().nullable(),
+  unit: z.string().nullable(),
+  amountMinor: minor.nullable(),
+  currency: currency.nullable(),
+  date: isoDate,
+  datePrecision: z.enum(datePrecisions),
+  status: z.enum(transferStatuses),
+  description: z.string(),
+  flagCount: z.number().int(),
+});
+export type TransferRow = z.infer<typeof TransferRow>;
+
+export const Valuation = z.object({
+  method: z.string(),
+  currency,
+  lowMinor: minor,
+  baseMinor: minor,
+  highMinor: minor,
+  unitLowMinor: minor,
+  unitHighMinor: minor,
+  quantity: z.number(),
+  unit: z.string(),
+  source: z.string(),
+  bandValidFrom: isoDate,
+  bandValidTo: isoDate,
+  /** Reported amount divided by quantity, when both are known. */
+  reportedUnitMinor: minor.nullable(),
+  /** How far the reported amount lies outside the band, in percent of the nearest edge; 0 inside. */
+  deviationPct: z.number().nullable(),
+});
+export type Valuation = z.infer<typeof Valuation>;
+
+export const PathEdge = z.object({
+  affiliationId: z.number().int(),
+  from: EntityRef,
+  to: EntityRef,
+  relation: z.string(), // "CEO", "controls (78% of votes)", ...
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+  evidence: z.array(Evidence),
+});
+export type PathEdge = z.infer<typeof PathEdge>;
+
+export const Flag = z.object({
+  id: z.number().int(),
+  ruleId: z.string(),
+  ruleVersion: z.number().int(),
+  transferId: z.number().int(),
+  severity: z.enum(severities),
+  title: z.string(),
+  summary: z.string(),
+  /** One path per side of the transfer, from the common person to that side. */
+  paths: z.array(z.array(PathEdge)),
+  atStakeMinor: minor.nullable(),
+  atStakeCurrency: currency.nullable(),
+  status: z.enum(flagStatuses),
+  statusReason: z.string().nullable(),
+});
+export type Flag = z.infer<typeof Flag>;
+
+export const TransferDetail = z.object({
+  transfer: TransferRow,
+  valuation: Valuation.nullable(),
+  valuationNote: z.string().nullable(),
+  flags: z.array(Flag),
+  evidence: z.array(Evidence),
+});
+export type TransferDetail = z.infer<typeof TransferDetail>;
+
+export const LedgerInfo = z.object({
+  name: z.string(),
+  path: z.string(),
+  schemaVersion: z.number().int(),
+  isSample: z.boolean(),
+  counts: z.object({
+    entities: z.number().int(),
+    affiliations: z.number().int(),
+    transfers: z.number().int(),
+    documents: z.number().int(),
+    flags: z.number().int(),
+  }),
+});
+export type LedgerInfo = z.infer<typeof LedgerInfo>;
+
+export const transferSortKeys = ['date', 'amount'] as const;
+export type TransferSortKey = (typeof transferSortKeys)[number];
