@@ -65,8 +65,13 @@ export async function startBridge(getHandlers: () => Handlers, options: BridgeOp
   const listeners = new Set<http.ServerResponse>();
   let port = 0;
 
-  const server = http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      return send(res, 400, 'Bad request path');
+    }
     if (!isAllowedHost(req.headers.host, port)) return send(res, 421, 'Misdirected request: wrong Host');
     if (!isAllowedOrigin(req.headers.origin, port)) return send(res, 403, 'Forbidden origin');
 
@@ -104,8 +109,17 @@ export async function startBridge(getHandlers: () => Handlers, options: BridgeOp
       'Cache-Control': 'no-cache',
       ...securityHeaders,
     });
-    if (req.method === 'HEAD') return res.end();
-    fs.createReadStream(target).pipe(res);
+    if (req.method === 'HEAD') return void res.end();
+    fs.createReadStream(target).on('error', () => res.destroy()).pipe(res);
+  };
+
+  // One bad request must never take the server down: answer 500 if nothing was sent yet.
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      console.error('[armslength] bridge request failed:', err);
+      if (!res.headersSent) send(res, 500, 'Internal error');
+      else res.destroy();
+    });
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -63,6 +63,7 @@ export function importCsvTransfers(db: Db, fileName: string, bytes: Buffer): Csv
     let headers: string[] | null = null;
     let columns: Partial<Record<TransferField, number>> = {};
     let decimal: DecimalSeparator | null = null;
+    let headerBroken = false;
     let count = 0;
     // Papa reports where each row ends; lines are counted from there so quoted newlines are right.
     let rowStart = 0;
@@ -85,9 +86,10 @@ export function importCsvTransfers(db: Db, fileName: string, bytes: Buffer): Csv
           const mapped = mapColumns(cells);
           columns = mapped.columns;
           for (const p of mapped.problems) fail(rowLine, null, p);
+          headerBroken = mapped.problems.length > 0;
           return;
         }
-        if (errorCount > 0 && columns.date === undefined) return; // header problems: rows cannot be read
+        if (headerBroken) return; // rows cannot be read against a broken header
         for (const e of result.errors) fail(rowLine, null, e.message);
         if (cells.length !== headers.length) {
           fail(rowLine, null, `has ${cells.length} cells, the header has ${headers.length}`);

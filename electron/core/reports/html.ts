@@ -4,6 +4,7 @@ import type { Evidence, PathEdge, TransferRow } from '../../../shared/domain';
 import { formatMoney } from '../../../shared/money';
 import { formatPartialDate } from '../../../shared/dates';
 import type { FlaggedItem, ReportData } from './reportData';
+import { describeQuantity } from '../conflicts/commonControl';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -12,7 +13,6 @@ const h = escapeHtml;
 
 const money = (minor: number | null, currency: string | null) => (minor === null || currency === null ? '—' : formatMoney(minor, currency));
 const when = (t: TransferRow) => formatPartialDate(t.date, t.datePrecision);
-const qty = (t: TransferRow) => (t.quantity === null ? '' : `${t.quantity.toLocaleString('en-US')} ${t.unit ?? ''} `);
 
 function totalsByCurrency(rows: Array<{ minor: number | null; currency: string | null }>): string {
   const sums = new Map<string, number>();
@@ -52,7 +52,7 @@ function flagSection(item: FlaggedItem, n: number): string {
       <span>Rule ${h(flag.ruleId)} v${flag.ruleVersion}</span><span>Review: ${flag.status}${flag.statusReason ? ` (${h(flag.statusReason)})` : ''}</span></p>
     <p>${h(flag.summary)}</p>
     <table class="facts"><tbody>
-      <tr><th>Transfer</th><td>#${t.id}: ${h(qty(t))}${h(t.resource)} from ${h(t.from.name)} to ${h(t.to.name)}${t.intendedFor ? ` (meant for ${h(t.intendedFor.name)})` : ''}</td></tr>
+      <tr><th>Transfer</th><td>#${t.id}: ${h(describeQuantity(t))} from ${h(t.from.name)} to ${h(t.to.name)}${t.intendedFor ? ` (meant for ${h(t.intendedFor.name)})` : ''}</td></tr>
       <tr><th>Date</th><td>${h(when(t))}</td></tr><tr><th>Status</th><td>${h(t.status)}</td></tr>
       <tr><th>Reported amount</th><td>${money(t.amountMinor, t.currency)}</td></tr>
       ${band}
@@ -112,7 +112,7 @@ export function renderReportHtml(d: ReportData): string {
   ${d.flagged.length ? d.flagged.map((f, i) => flagSection(f, i + 1)).join('') : '<p>No rule flagged any transfer.</p>'}
   <h2 id="transfers">3. Appendix: all transfers</h2>
   <table><thead><tr><th>#</th><th>Date</th><th>From</th><th>To</th><th>What</th><th>Reported</th><th>Status</th><th>Flags</th></tr></thead><tbody>
-    ${d.transfers.map((t) => `<tr><td>${t.id}</td><td>${h(when(t))}</td><td>${h(t.from.name)}</td><td>${h(t.to.name)}</td><td>${h(qty(t))}${h(t.resource)}</td><td class="num">${money(t.amountMinor, t.currency)}</td><td>${h(t.status)}</td><td>${t.flagCount}</td></tr>`).join('')}
+    ${d.transfers.map((t) => `<tr><td>${t.id}</td><td>${h(when(t))}</td><td>${h(t.from.name)}</td><td>${h(t.to.name)}</td><td>${h(describeQuantity(t))}</td><td class="num">${money(t.amountMinor, t.currency)}</td><td>${h(t.status)}</td><td>${t.flagCount}</td></tr>`).join('')}
   </tbody></table>
   <h2 id="repro">4. Reproducibility</h2>
   <table class="facts"><tbody>

@@ -1,8 +1,9 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  root: resolve(__dirname, '..'),
+  root: resolve(dirname(fileURLToPath(import.meta.url)), '..'),
   test: {
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',

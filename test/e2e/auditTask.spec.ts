@@ -1,0 +1,108 @@
+// The main task on the sample ledger, in Debian's Chromium against browser mode: find the H100
+// redirect, read its valuation, follow its flag, export the audit PDF and read it back.
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, expect, type Page } from '@playwright/test';
+import { startApp, type RunningApp } from './server';
+import { pdfToText } from '../unit/pdfText';
+
+let app: RunningApp;
+test.beforeAll(async () => { app = await startApp(); });
+test.afterAll(async () => { await app.stop(); });
+
+async function snap(page: Page, name: string) {
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
+}
+
+test('find the H100 redirect, see its value band and flag, and export the audit PDF', async ({ page }) => {
+  await page.goto(app.openUrl);
+  // The token leaves the address bar once it is stored for the tab.
+  await expect(page).toHaveURL(app.baseUrl);
+  await expect(page.getByRole('heading', { name: 'Ledger' })).toBeVisible();
+  await expect(page.getByText('16 of 16 transfers')).toBeVisible();
+  await snap(page, '1-ledger');
+
+  await page.getByRole('searchbox', { name: 'Search transfers' }).fill('H100');
+  await expect(page.getByText('2 of 2 transfers')).toBeVisible();
+  await page.getByRole('row', { name: /Dec 2023.*Tesla, Inc\..*X Corp\..*Nvidia H100 GPU/ }).click();
+  const drawer = page.getByRole('complementary', { name: 'Transfer detail' });
+  await expect(drawer.getByTestId('valuation')).toContainText('$300,000,000.00 – $480,000,000.00');
+  await expect(drawer.getByTestId('valuation')).toContainText('$41,666.67 — above the band by 4.2%');
+  await expect(drawer).toContainText('$500,000,000.00');
+  await expect(drawer).toContainText('had no place to send the Nvidia chips');
+  await snap(page, '2-transfer-detail');
+
+  await drawer.getByRole('button', { name: 'Common control: Elon Musk on both sides' }).click();
+  const flag = page.getByRole('complementary', { name: 'Flag detail' });
+  await expect(flag).toContainText('Elon Musk controls or leads both sides of this transfer in Dec 2023');
+  await expect(flag.getByRole('list', { name: 'Path to Tesla, Inc.' })).toContainText('Elon Musk —CEO→ Tesla, Inc.');
+  await expect(flag.getByRole('list', { name: 'Path to X Corp.' })).toContainText('owner, in control');
+  await expect(flag.getByRole('list', { name: 'Path to X Corp.' })).toContainText('2022-10-27 – 2025-03-28');
+  await snap(page, '3-flag');
+
+  await page.getByRole('navigation').getByRole('button', { name: 'Report' }).click();
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export PDF' }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toMatch(/^Sample - Musk group audit \d{4}-\d{2}-\d{2}\.pdf$/);
+  const file = test.info().outputPath('audit.pdf');
+  await download.saveAs(file);
+  await expect(page.getByRole('status')).toContainText(/Saved .* \(\d+ pages\)/);
+  await snap(page, '4-report');
+  const text = pdfToText(fs.readFileSync(file)).replace(/\s+/g, ' ');
+  expect(text).toContain('12,000 × Nvidia H100 GPU from Tesla, Inc. to X Corp.');
+  expect(text).toContain('Common control: Elon Musk on both sides');
+  expect(text).toContain('$300,000,000.00 – $480,000,000.00');
+  expect(text).toContain('CNBC report of 4 June 2024');
+  expect(text).toMatch(/Page 1 of \d+/);
+  expect(path.extname(file)).toBe('.pdf');
+});
+
+test('dismiss a flag with a reason, and it stays dismissed after a reload', async ({ page }) => {
+  await page.goto(app.openUrl);
+  await page.getByRole('navigation').getByRole('button', { name: 'Flags' }).click();
+  await page.getByRole('row', { name: /Aircraft use|aircraft use/ }).click();
+  const flag = page.getByRole('complementary', { name: 'Flag detail' });
+  await flag.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(flag.getByRole('alert')).toContainText('needs a reason');
+  await flag.getByLabel('Review reason').fill('Approved by the audit committee');
+  await flag.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(flag.getByTestId('flag-status')).toHaveText('dismissed');
+  await page.reload();
+  await page.getByRole('navigation').getByRole('button', { name: 'Flags' }).click();
+  await page.getByRole('row', { name: /aircraft use/i }).click();
+  await expect(page.getByRole('complementary', { name: 'Flag detail' }).getByTestId('flag-status')).toHaveText('dismissed');
+  await snap(page, 'flag-dismissed');
+});
+
+test('import a CSV through the UI; a bad CSV is refused with its line and column', async ({ page }) => {
+  await page.goto(app.openUrl);
+  await page.getByRole('navigation').getByRole('button', { name: 'Import' }).click();
+  const fixtures = path.resolve(__dirname, '../fixtures/csv');
+  await page.getByLabel('CSV file to import').setInputFiles(path.join(fixtures, 'bad-date.csv'));
+  await expect(page.getByRole('alert')).toContainText('bad-date.csv line 3, column "date": "2023-02-31" is not a calendar date');
+  await snap(page, 'import-refused');
+  await page.getByLabel('CSV file to import').setInputFiles(path.join(fixtures, 'transfers-comma.csv'));
+  await expect(page.getByRole('status')).toContainText('Imported 3 transfers');
+  await page.getByRole('navigation').getByRole('button', { name: 'Ledger', exact: true }).click();
+  await expect(page.getByText('19 of 19 transfers')).toBeVisible();
+  await expect(page.getByRole('row', { name: /Acme Robotics.*Zenith Compute, Inc\./ })).toBeVisible();
+  await snap(page, 'import-done');
+});
+
+test('create an empty ledger, see its empty state, and go back to the sample', async ({ page }) => {
+  await page.goto(app.openUrl);
+  await page.getByRole('button', { name: 'New empty ledger' }).click();
+  await page.getByLabel('New ledger name').fill('../escape');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByRole('navigation').getByRole('alert')).toContainText(/Invalid input/);
+  await page.getByLabel('New ledger name').fill('Client A 2025');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByText('This ledger has no transfers yet.')).toBeVisible();
+  await expect(page.getByLabel('Ledger', { exact: true })).toHaveValue('Client A 2025');
+  await snap(page, 'empty-ledger');
+  expect(fs.existsSync(path.join(app.dir, 'Client A 2025.armslength'))).toBe(true);
+  await page.getByRole('button', { name: 'Open sample' }).click();
+  await expect(page.getByText(/of \d+ transfers/)).toContainText('transfers');
+  await expect(page.getByLabel('Ledger', { exact: true })).toHaveValue('Sample - Musk group');
+});
