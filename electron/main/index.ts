@@ -90,7 +90,7 @@ void app.whenReady().then(() => {
   for (const channel of channels) {
     ipcMain.handle(channel, (event, input: unknown) => {
       const frame = event.senderFrame;
-      const sender = frame ? { url: frame.url, isMainFrame: frame === event.sender.mainFrame } : null;
+      const sender = frame ? { url: frame.url, isMainFrame: frame.parent === null } : null;
       if (!isTrustedSender(sender, devServerUrl)) {
         return { ok: false, error: { code: 'invalid_input', message: 'Refused: the call did not come from the app window.', details: [] } };
       }
