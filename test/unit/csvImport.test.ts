@@ -52,6 +52,8 @@ describe('CSV import of transfers', () => {
     expect(ts[0]!.from.name).toBe('Müller GmbH');
     expect(ts[0]!.to.name).toBe('Société Générale Services');
     expect(ts[1]!.date).toBe('2024-02-29');
+    // The excerpt is cut from the stored bytes: the BOM and multi-byte letters must not shift it.
+    expect(evidenceForTransfer(db, ts[1]!.id)[0]).toMatchObject({ locator: 'line 3', excerpt: '2024-02-29;Société Générale Services;Müller GmbH;Miete;12.000,00;EUR;Büromiete' });
   });
 
   it('matches names to entities already in the ledger', () => {

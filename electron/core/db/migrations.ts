@@ -1,10 +1,15 @@
 // Ordered schema migrations. Each runs in its own transaction; the applied set must be a
 // prefix of this list, so a ledger written by a newer version is refused, never damaged.
 
+import type Database from 'better-sqlite3';
+import { historyColumns, historyTriggersSql } from './historyTriggers';
+
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Work SQL alone cannot do (e.g. hashing), run in the same transaction after sql. */
+  after?: (db: Database.Database) => void;
 }
 
 const now = `(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
@@ -143,6 +148,168 @@ export const migrations: Migration[] = [
       CREATE INDEX flags_by_transfer ON flags(transfer_id);
 
       CREATE TABLE ledger_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    `,
+  },
+  {
+    version: 2,
+    name: 'full model: identifiers, aliases, merges, transfer links, locators, FX rates, disclosures, approvals, bitemporal history, audit log',
+    sql: `
+      -- When the ledger learned each fact. Rows from schema 1 get the time of this migration
+      -- (or their document's time), as nothing better is known.
+      ALTER TABLE entities ADD COLUMN merged_into_id INTEGER REFERENCES entities(id);
+      ALTER TABLE entities ADD COLUMN batch_id INTEGER REFERENCES import_batches(id);
+      ALTER TABLE entities ADD COLUMN recorded_at TEXT;
+      UPDATE entities SET recorded_at = created_at;
+      ALTER TABLE affiliations ADD COLUMN direct INTEGER NOT NULL DEFAULT 1 CHECK (direct IN (0, 1));
+      ALTER TABLE affiliations ADD COLUMN recorded_at TEXT;
+      UPDATE affiliations SET recorded_at = ${now};
+      -- Where an imported transfer came from: line and byte range in its batch's stored document.
+      ALTER TABLE transfers ADD COLUMN source_line INTEGER;
+      ALTER TABLE transfers ADD COLUMN source_start INTEGER;
+      ALTER TABLE transfers ADD COLUMN source_end INTEGER;
+      ALTER TABLE transfers ADD COLUMN recorded_at TEXT;
+      UPDATE transfers SET recorded_at = ifnull((SELECT b.created_at FROM import_batches b WHERE b.id = transfers.batch_id), ${now});
+      ALTER TABLE documents ADD COLUMN recorded_at TEXT;
+      UPDATE documents SET recorded_at = added_at;
+      ALTER TABLE evidence ADD COLUMN page INTEGER;
+      ALTER TABLE evidence ADD COLUMN element_id TEXT;
+      ALTER TABLE evidence ADD COLUMN line INTEGER;
+      ALTER TABLE evidence ADD COLUMN char_start INTEGER;
+      ALTER TABLE evidence ADD COLUMN char_end INTEGER;
+      ALTER TABLE evidence ADD COLUMN recorded_at TEXT;
+      UPDATE evidence SET recorded_at = ${now};
+      UPDATE evidence SET line = CAST(substr(locator, 6) AS INTEGER) WHERE locator GLOB 'line [0-9]*';
+      ALTER TABLE price_bands ADD COLUMN recorded_at TEXT;
+      UPDATE price_bands SET recorded_at = ${now};
+      ALTER TABLE import_batches ADD COLUMN undone_at TEXT;
+      ALTER TABLE import_batches ADD COLUMN entity_count INTEGER NOT NULL DEFAULT 0;
+
+      CREATE TABLE entity_identifiers (
+        id INTEGER PRIMARY KEY,
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        scheme TEXT NOT NULL CHECK (scheme IN ('cik','lei','ticker','isin','registration','other')),
+        value TEXT NOT NULL CHECK (length(trim(value)) > 0),
+        jurisdiction TEXT,
+        recorded_at TEXT NOT NULL DEFAULT ${now}
+      );
+      CREATE UNIQUE INDEX entity_identifiers_unique ON entity_identifiers(scheme, value, ifnull(jurisdiction, ''));
+      CREATE INDEX entity_identifiers_by_entity ON entity_identifiers(entity_id);
+
+      CREATE TABLE entity_aliases (
+        id INTEGER PRIMARY KEY,
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        alias TEXT NOT NULL CHECK (length(trim(alias)) > 0),
+        norm_alias TEXT NOT NULL,
+        recorded_at TEXT NOT NULL DEFAULT ${now},
+        UNIQUE (entity_id, norm_alias)
+      );
+      CREATE INDEX entity_aliases_by_norm ON entity_aliases(norm_alias);
+
+      -- A merge keeps both entities: the loser points at the winner and keeps its history.
+      CREATE TABLE entity_merges (
+        id INTEGER PRIMARY KEY,
+        winner_id INTEGER NOT NULL REFERENCES entities(id),
+        loser_id INTEGER NOT NULL REFERENCES entities(id),
+        reason TEXT NOT NULL,
+        moved_json TEXT NOT NULL,
+        merged_at TEXT NOT NULL DEFAULT ${now},
+        CHECK (winner_id <> loser_id)
+      );
+
+      CREATE TABLE transfer_links (
+        id INTEGER PRIMARY KEY,
+        a_id INTEGER NOT NULL REFERENCES transfers(id) ON DELETE CASCADE,
+        b_id INTEGER NOT NULL REFERENCES transfers(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('swap_leg','replaces','related')),
+        note TEXT,
+        recorded_at TEXT NOT NULL DEFAULT ${now},
+        CHECK (a_id <> b_id),
+        UNIQUE (a_id, b_id, kind)
+      );
+      CREATE INDEX transfer_links_by_b ON transfer_links(b_id);
+      INSERT INTO transfer_links (a_id, b_id, kind, note)
+        SELECT id, related_transfer_id, 'related', 'from schema 1' FROM transfers WHERE related_transfer_id IS NOT NULL;
+      UPDATE transfers SET related_transfer_id = NULL WHERE related_transfer_id IS NOT NULL; -- superseded by transfer_links
+
+      CREATE TABLE fx_rates (
+        id INTEGER PRIMARY KEY,
+        base TEXT NOT NULL CHECK (length(base) = 3),
+        quote TEXT NOT NULL CHECK (length(quote) = 3 AND quote <> base),
+        day TEXT NOT NULL,
+        rate_micro INTEGER NOT NULL CHECK (rate_micro > 0), -- units of quote per 1 base, in millionths
+        source TEXT NOT NULL,
+        recorded_at TEXT NOT NULL DEFAULT ${now},
+        UNIQUE (base, quote, day, source)
+      );
+      CREATE INDEX fx_rates_lookup ON fx_rates(base, quote, day);
+
+      -- What a filing said, kept apart from transfers observed elsewhere so the two can be compared.
+      CREATE TABLE disclosures (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        issuer_id INTEGER REFERENCES entities(id),
+        counterparty_id INTEGER REFERENCES entities(id),
+        counterparty_label TEXT,
+        concept TEXT NOT NULL,
+        direction TEXT NOT NULL CHECK (direction IN ('paid','received','payable','receivable','other')),
+        period_start TEXT,
+        period_end TEXT,
+        amount_minor INTEGER,
+        currency TEXT,
+        description TEXT NOT NULL DEFAULT '',
+        locator TEXT NOT NULL,
+        excerpt TEXT NOT NULL DEFAULT '',
+        batch_id INTEGER REFERENCES import_batches(id),
+        recorded_at TEXT NOT NULL DEFAULT ${now},
+        CHECK ((amount_minor IS NULL) = (currency IS NULL)),
+        CHECK (period_start IS NULL OR period_end IS NULL OR period_end >= period_start)
+      );
+      CREATE INDEX disclosures_by_issuer ON disclosures(issuer_id, period_end);
+
+      -- Review of a transfer by a board, committee or shareholders (for the approval rules).
+      CREATE TABLE approvals (
+        id INTEGER PRIMARY KEY,
+        transfer_id INTEGER NOT NULL REFERENCES transfers(id) ON DELETE CASCADE,
+        body TEXT NOT NULL,
+        independent INTEGER NOT NULL CHECK (independent IN (0, 1)),
+        decision TEXT NOT NULL CHECK (decision IN ('approved','ratified','rejected')),
+        decided_on TEXT,
+        document_id INTEGER REFERENCES documents(id),
+        recorded_at TEXT NOT NULL DEFAULT ${now}
+      );
+      CREATE INDEX approvals_by_transfer ON approvals(transfer_id);
+
+      CREATE TABLE fact_history (
+        id INTEGER PRIMARY KEY,
+        table_name TEXT NOT NULL,
+        row_id INTEGER NOT NULL,
+        row_json TEXT NOT NULL,
+        recorded_at TEXT,
+        retired_at TEXT NOT NULL
+      );
+      CREATE INDEX fact_history_by_row ON fact_history(table_name, row_id);
+      CREATE INDEX fact_history_by_time ON fact_history(table_name, retired_at);
+
+      -- Every change, chained by SHA-256 so an altered entry can be found (see ledger/auditLog.ts).
+      CREATE TABLE audit_log (
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        details_json TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+      );
+
+      -- Filtered, sorted pages of transfers (keyset), for the grid.
+      DROP INDEX transfers_by_batch; -- undo scans by batch_id; one fewer index to maintain on import
+      DROP INDEX transfers_by_from;
+      DROP INDEX transfers_by_to;
+      CREATE INDEX transfers_by_from ON transfers(from_id, occurred_on, id);
+      CREATE INDEX transfers_by_to ON transfers(to_id, occurred_on, id);
+
+      ${Object.keys(historyColumns).map(historyTriggersSql).join('\n')}
     `,
   },
 ];

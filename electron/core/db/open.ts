@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../errors';
 import { latestSchemaVersion, migrations, type Migration } from './migrations';
+import { appendAudit } from '../ledger/auditLog';
 
 export type Db = Database.Database;
 
@@ -15,6 +16,12 @@ export interface OpenOptions {
   create?: boolean;
   /** Migrations to apply; tests pass a prefix to build ledgers of an earlier version. */
   migrations?: Migration[];
+}
+
+export interface MigrationReport {
+  from: number;
+  to: number;
+  backup: string | null;
 }
 
 function refuse(file: string, why: string): never {
@@ -62,7 +69,7 @@ export function openLedger(file: string, options: OpenOptions = {}): Db {
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
-    migrate(db, toApply);
+    migrate(db, file, toApply);
     return db;
   } catch (err) {
     db.close();
@@ -74,14 +81,50 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-function migrate(db: Db, toApply: Migration[]): void {
-  const current = schemaVersion(db);
-  for (const m of toApply) {
-    if (m.version <= current) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.pragma(`application_id = ${APPLICATION_ID}`);
-      db.pragma(`user_version = ${m.version}`);
-    })();
+/** Where the copy taken before migrating a ledger goes: beside it, named by version and time. */
+export function backupPathFor(file: string, fromVersion: number, at = new Date()): string {
+  return `${file}.backup-v${fromVersion}-${at.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '')}`;
+}
+
+/**
+ * Bring the ledger to the latest schema. A ledger that has data is first copied with VACUUM INTO
+ * (a consistent online copy). Each migration runs in its own transaction with foreign keys
+ * off, as SQLite advises for schema changes, and must leave no broken reference behind.
+ */
+function migrate(db: Db, file: string, toApply: Migration[]): MigrationReport | null {
+  const from = schemaVersion(db);
+  const pending = toApply.filter((m) => m.version > from);
+  if (pending.length === 0) return null;
+  let backup: string | null = null;
+  if (from > 0) {
+    backup = backupPathFor(file, from);
+    db.prepare('VACUUM INTO ?').run(backup);
   }
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (const m of pending) {
+      db.transaction(() => {
+        db.exec(m.sql);
+        m.after?.(db);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) throw new Error(`migration ${m.version} (${m.name}) left ${broken.length} broken references; nothing was changed`);
+        db.pragma(`application_id = ${APPLICATION_ID}`);
+        db.pragma(`user_version = ${m.version}`);
+        if (m === pending[pending.length - 1] && hasAuditLog(db)) {
+          appendAudit(db, {
+            action: from === 0 ? 'ledger.create' : 'schema.migrate', actor: 'armslength',
+            summary: from === 0 ? `created the ledger (schema ${m.version})` : `migrated the ledger from schema ${from} to ${m.version}${backup ? `; copy before: ${path.basename(backup)}` : ''}`,
+            details: { from, to: m.version, backup },
+          });
+        }
+      })();
+    }
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
+  return { from, to: pending[pending.length - 1]!.version, backup };
+}
+
+function hasAuditLog(db: Db): boolean {
+  return db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'audit_log'`).get() !== undefined;
 }

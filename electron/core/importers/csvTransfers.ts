@@ -1,11 +1,14 @@
 // Import a CSV (or semicolon/tab/pipe separated) file of transfers. All or nothing: rows are
 // checked and written in one transaction, every problem is collected with its line and column,
-// and any problem rolls the whole file back.
+// and any problem rolls the whole file back. Each transfer keeps its line and the byte range of
+// its row in the stored file, so its evidence is the file itself.
 import { createHash } from 'node:crypto';
 import Papa from 'papaparse';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import { LedgerWriter } from '../ledger/write';
+import { BulkTransferWriter } from '../ledger/bulkTransfers';
+import { appendAudit } from '../ledger/auditLog';
 import { normalizeName } from '../ledger/names';
 import { isCurrency, parseAmountToMinor, AmountSyntaxError } from '../../../shared/money';
 import { parseIsoPartialDate, DateSyntaxError } from '../../../shared/dates';
@@ -16,24 +19,66 @@ import { decimalSeparatorOf, type DecimalSeparator } from './decimalStyle';
 export interface CsvImportResult { batchId: number; documentId: number; transfers: number; newEntities: number }
 
 const MAX_REPORTED_ERRORS = 50;
+const resourceTypeSet = new Set<string>(resourceTypes);
+const statusSet = new Set<string>(transferStatuses);
 
 class RowError extends Error {
   constructor(readonly field: TransferField, message: string) { super(message); }
 }
 
-function decodeText(bytes: Buffer): string {
-  const text = bytes.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+function parseField<T>(field: TransferField, parse: () => T): T {
+  try {
+    return parse();
+  } catch (err) {
+    if (err instanceof AmountSyntaxError || err instanceof DateSyntaxError) throw new RowError(field, err.message);
+    throw err;
+  }
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** Finds or creates the entity for a name; each distinct spelling is normalised once. */
+class EntityResolver {
+  private readonly byNorm = new Map<string, number>();
+  private readonly byRaw = new Map<string, number>();
+  created = 0;
+
+  constructor(db: Db, private readonly w: LedgerWriter, private readonly batchId: number) {
+    const rows = db.prepare(`SELECT entity_id AS id, norm_alias AS norm FROM entity_aliases UNION ALL SELECT id, norm_name FROM entities WHERE merged_into_id IS NULL ORDER BY 1`).all() as Array<{ id: number; norm: string }>;
+    for (const r of rows) if (!this.byNorm.has(r.norm)) this.byNorm.set(r.norm, r.id);
+  }
+
+  resolve(name: string): number {
+    let id = this.byRaw.get(name);
+    if (id !== undefined) return id;
+    const norm = normalizeName(name);
+    id = this.byNorm.get(norm);
+    if (id === undefined) {
+      id = this.w.entity({ kind: 'company', name, batchId: this.batchId });
+      this.byNorm.set(norm, id);
+      this.created++;
+    }
+    this.byRaw.set(name, id);
+    return id;
+  }
 }
 
 export function importCsvTransfers(db: Db, fileName: string, bytes: Buffer): CsvImportResult {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const already = db.prepare(`SELECT b.id FROM documents d JOIN import_batches b ON b.document_id = d.id WHERE d.sha256 = ?`).pluck().get(sha256);
+  const already = db.prepare(`SELECT b.id FROM documents d JOIN import_batches b ON b.document_id = d.id WHERE d.sha256 = ? AND b.undone_at IS NULL`).pluck().get(sha256);
   if (already !== undefined) {
     throw new AppError('import_rejected', `${fileName}: this exact file was already imported (batch ${already}); nothing was added.`);
   }
-  const text = decodeText(bytes);
-  const w = new LedgerWriter(db);
+  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const text = bytes.toString('utf8', hasBom ? 3 : 0);
+  // Byte offsets equal character offsets when the text is plain ASCII: skip measuring then.
+  const ascii = text.length === bytes.length - (hasBom ? 3 : 0);
+  const byteLength = ascii ? (s: string) => s.length : (s: string) => Buffer.byteLength(s);
+
   const errors: string[] = [];
   let errorCount = 0;
   const fail = (line: number, column: string | null, message: string) => {
@@ -41,45 +86,41 @@ export function importCsvTransfers(db: Db, fileName: string, bytes: Buffer): Csv
     if (errors.length < MAX_REPORTED_ERRORS) errors.push(`${fileName} line ${line}${column ? `, column "${column}"` : ''}: ${message}`);
   };
 
-  const entityIds = new Map<string, number>();
-  for (const r of db.prepare(`SELECT id, norm_name FROM entities ORDER BY id`).iterate() as Iterable<{ id: number; norm_name: string }>) {
-    if (!entityIds.has(r.norm_name)) entityIds.set(r.norm_name, r.id);
-  }
-  let newEntities = 0;
-  const entityFor = (name: string): number => {
-    const key = normalizeName(name);
-    let id = entityIds.get(key);
-    if (id === undefined) {
-      id = w.entity({ kind: 'company', name });
-      entityIds.set(key, id);
-      newEntities++;
-    }
-    return id;
-  };
-
   const run = db.transaction(() => {
-    const documentId = w.document({ name: fileName, kind: 'csv ledger', sha256, content: bytes });
+    const w = new LedgerWriter(db);
+    const existingDoc = db.prepare(`SELECT id FROM documents WHERE sha256 = ?`).pluck().get(sha256) as number | undefined;
+    const documentId = existingDoc ?? w.document({ name: fileName, kind: 'csv ledger', sha256, content: bytes });
     const batchId = w.batch(documentId, 'csv');
+    const entities = new EntityResolver(db, w, batchId);
+    const bulk = new BulkTransferWriter(db, { batchId, recordedAt: w.recordedAt, expectedRows: countNewlines(text) });
     let headers: string[] | null = null;
     let columns: Partial<Record<TransferField, number>> = {};
-    let decimal: DecimalSeparator | null = null;
     let headerBroken = false;
-    let count = 0;
-    // Papa reports where each row ends; lines are counted from there so quoted newlines are right.
+    let decimal: DecimalSeparator | null = null;
+    let rows = 0;
+    // Papa reports where each row ends; lines and byte offsets are counted from there, so rows
+    // with quoted newlines keep the right line number and range.
     let rowStart = 0;
+    let byteCursor = hasBom ? 3 : 0;
     let line = 1;
 
-    const parsed = Papa.parse<string[]>(text, {
+    Papa.parse<string[]>(text, {
       delimitersToGuess: [',', ';', '\t', '|'],
       skipEmptyLines: 'greedy',
       step: (result) => {
         const end = result.meta.cursor;
         const raw = text.slice(rowStart, end);
-        const leading = raw.length - raw.trimStart().length;
-        line += countNewlines(raw.slice(0, leading));
+        const body = raw.trimStart();
+        const leading = raw.slice(0, raw.length - body.length);
+        const rowText = body.trimEnd();
+        line += countNewlines(leading);
         const rowLine = line;
-        line += countNewlines(raw.slice(leading));
+        line += countNewlines(body);
+        const startByte = byteCursor + byteLength(leading);
+        const endByte = startByte + byteLength(rowText);
+        byteCursor += byteLength(raw);
         rowStart = end;
+
         const cells = result.data;
         if (headers === null) {
           headers = cells;
@@ -102,7 +143,6 @@ export function importCsvTransfers(db: Db, fileName: string, bytes: Buffer): Csv
           const toName = cell('to');
           if (!fromName) throw new RowError('from', 'is empty');
           if (!toName) throw new RowError('to', 'is empty');
-          if (normalizeName(fromName) === normalizeName(toName)) throw new RowError('to', `is the same party as "from" (${fromName})`);
           const resource = cell('resource');
           if (!resource) throw new RowError('resource', 'is empty');
           let amountMinor: number | null = null;
@@ -124,52 +164,45 @@ export function importCsvTransfers(db: Db, fileName: string, bytes: Buffer): Csv
           }
           const typeText = cell('resource_type').toLowerCase();
           const resourceType = typeText || (amountMinor !== null && quantity === null ? 'cash' : 'goods');
-          if (!(resourceTypes as readonly string[]).includes(resourceType)) {
-            throw new RowError('resource_type', `"${typeText}" is not one of ${resourceTypes.join(', ')}`);
-          }
+          if (!resourceTypeSet.has(resourceType)) throw new RowError('resource_type', `"${typeText}" is not one of ${resourceTypes.join(', ')}`);
           const status = cell('status').toLowerCase() || 'executed';
-          if (!(transferStatuses as readonly string[]).includes(status)) {
-            throw new RowError('status', `"${cell('status')}" is not one of ${transferStatuses.join(', ')}`);
+          if (!statusSet.has(status)) throw new RowError('status', `"${cell('status')}" is not one of ${transferStatuses.join(', ')}`);
+          if (errorCount > 0) {
+            // Keep checking rows so every problem is listed; writing stops at the first.
+            if (normalizeName(fromName) === normalizeName(toName)) throw new RowError('to', `is the same party as "from" (${fromName})`);
+            return;
           }
-          if (errorCount > 0) return; // keep checking rows, stop writing them
+          const fromId = entities.resolve(fromName);
+          const toId = entities.resolve(toName);
+          if (fromId === toId) throw new RowError('to', `is the same party as "from" (${fromName})`);
           const intended = cell('intended_for');
-          const transferId = w.transfer({
-            fromId: entityFor(fromName), toId: entityFor(toName), intendedForId: intended ? entityFor(intended) : null,
+          bulk.add({
+            fromId, toId, intendedForId: intended ? entities.resolve(intended) : null,
             resourceType, resource, resourceKey: cell('resource_key') || null, quantity, unit: cell('unit') || null,
-            amountMinor, currency, date: date.date, datePrecision: date.precision, status, description: cell('description'), batchId,
+            amountMinor, currency, date: date.date, datePrecision: date.precision, status, description: cell('description'),
+            sourceLine: rowLine, sourceStart: startByte, sourceEnd: endByte,
           });
-          w.evidence({ documentId, locator: `line ${rowLine}`, excerpt: raw.trim(), transferId });
-          count++;
+          rows++;
         } catch (err) {
           if (err instanceof RowError) fail(rowLine, headers[columns[err.field] ?? -1] ?? err.field, err.message);
           else throw err;
         }
       },
     });
-    void parsed;
     if (headers === null) fail(1, null, 'the file is empty; expected a header row');
-    else if (count === 0 && errorCount === 0) fail(2, null, 'the file has a header but no rows');
+    else if (rows === 0 && errorCount === 0) fail(2, null, 'the file has a header but no rows');
     if (errorCount > 0) {
       const more = errorCount > errors.length ? [`... and ${errorCount - errors.length} more`] : [];
       throw new AppError('import_rejected', `${fileName}: ${errorCount} problem${errorCount === 1 ? '' : 's'}; nothing was imported.`, [...errors, ...more]);
     }
-    w.setBatchCount(batchId, count);
-    return { batchId, documentId, transfers: count, newEntities };
+    bulk.finish();
+    w.setBatchCounts(batchId, rows, entities.created);
+    appendAudit(db, {
+      action: 'import.csv',
+      summary: `imported ${rows} transfers from ${fileName} (batch ${batchId}, ${entities.created} new entities)`,
+      details: { batchId, documentId, fileName, sha256, bytes: bytes.length, transfers: rows, newEntities: entities.created },
+    });
+    return { batchId, documentId, transfers: rows, newEntities: entities.created };
   });
   return run();
-}
-
-function parseField<T>(field: TransferField, parse: () => T): T {
-  try {
-    return parse();
-  } catch (err) {
-    if (err instanceof AmountSyntaxError || err instanceof DateSyntaxError) throw new RowError(field, err.message);
-    throw err;
-  }
-}
-
-function countNewlines(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
-  return n;
 }

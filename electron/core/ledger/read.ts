@@ -105,8 +105,25 @@ function toEvidence(r: EvidenceDbRow): Evidence {
   return { id: r.id, locator: r.locator, excerpt: r.excerpt, document };
 }
 
+/**
+ * The row an imported transfer came from, cut from the stored file by its byte range. It has no
+ * evidence row of its own (imports would store every line twice), so its id is the transfer's,
+ * negated, to keep it apart from evidence ids.
+ */
+export function sourceRowEvidence(db: Db, transferId: number): Evidence | null {
+  const r = db.prepare(`
+    SELECT t.source_line, substr(d.content, t.source_start + 1, t.source_end - t.source_start) AS excerpt,
+           d.id AS document_id, d.name, d.kind, d.sha256, d.issuer, d.filed_on, d.source_url
+    FROM transfers t JOIN import_batches b ON b.id = t.batch_id JOIN documents d ON d.id = b.document_id
+    WHERE t.id = ? AND t.source_start IS NOT NULL`).get(transferId) as (Omit<EvidenceDbRow, 'id' | 'locator' | 'excerpt'> & { source_line: number; excerpt: Buffer | null }) | undefined;
+  if (!r) return null;
+  return toEvidence({ ...r, id: -transferId, locator: `line ${r.source_line}`, excerpt: r.excerpt ? r.excerpt.toString('utf8') : '' });
+}
+
 export function evidenceForTransfer(db: Db, transferId: number): Evidence[] {
-  return (db.prepare(`${evidenceSelect} WHERE e.transfer_id = ? ORDER BY e.id`).all(transferId) as EvidenceDbRow[]).map(toEvidence);
+  const cited = (db.prepare(`${evidenceSelect} WHERE e.transfer_id = ? ORDER BY e.id`).all(transferId) as EvidenceDbRow[]).map(toEvidence);
+  const source = sourceRowEvidence(db, transferId);
+  return source ? [source, ...cited] : cited;
 }
 
 export function evidenceForAffiliation(db: Db, affiliationId: number): Evidence[] {

@@ -5,6 +5,7 @@
 import type { Db } from '../db/open';
 import { LedgerWriter, type NewAffiliation, type NewEntity, type NewTransfer } from '../ledger/write';
 import { parseIsoPartialDate } from '../../../shared/dates';
+import { appendAudit } from '../ledger/auditLog';
 
 const usd = (dollars: number) => Math.round(dollars * 100);
 
@@ -20,6 +21,22 @@ const entities = {
   trust: { kind: 'trust', name: 'Elon Musk trust (SpaceX holding)', note: 'the trust through which Musk holds SpaceX shares' },
 } satisfies Record<string, NewEntity>;
 type EntityKey = keyof typeof entities;
+
+const aliases: Partial<Record<EntityKey, string[]>> = {
+  tesla: ['Tesla', 'Tesla Motors'],
+  spacex: ['Space Exploration Technologies Corp.'],
+  x: ['X', 'Twitter', 'Twitter, Inc.', 'X Holdings'],
+  xai: ['X.AI Corp.', 'X.AI'],
+  nvidia: ['NVIDIA Corporation'],
+};
+
+// SEC company identifiers and tickers (public EDGAR facts).
+const identifiers: Array<{ entity: EntityKey; scheme: 'cik' | 'ticker'; value: string }> = [
+  { entity: 'tesla', scheme: 'cik', value: '0001318605' },
+  { entity: 'tesla', scheme: 'ticker', value: 'TSLA' },
+  { entity: 'nvidia', scheme: 'cik', value: '0001045810' },
+  { entity: 'nvidia', scheme: 'ticker', value: 'NVDA' },
+];
 
 const documents = {
   memo: { name: 'CNBC report of 4 June 2024 on an Nvidia internal memo (Dec 2023)', kind: 'press report', issuer: 'CNBC', filedOn: '2024-06-04' },
@@ -62,8 +79,8 @@ const affiliations: Array<Omit<NewAffiliation, 'subjectId' | 'objectId'> & { sub
     cite: { doc: 'deals', locator: '2 Feb 2026', excerpt: 'SpaceX acquires xAI: 0.1433 SpaceX shares per xAI share' } },
 ];
 
-type SampleTransfer = Omit<NewTransfer, 'fromId' | 'toId' | 'intendedForId' | 'date' | 'datePrecision' | 'relatedTransferId'> & {
-  key: string; from: EntityKey; to: EntityKey; intendedFor?: EntityKey; when: string; related?: string; cites: Cite[];
+type SampleTransfer = Omit<NewTransfer, 'fromId' | 'toId' | 'intendedForId' | 'date' | 'datePrecision'> & {
+  key: string; from: EntityKey; to: EntityKey; intendedFor?: EntityKey; when: string; swapOf?: string; cites: Cite[];
 };
 
 const transfers: SampleTransfer[] = [
@@ -75,7 +92,7 @@ const transfers: SampleTransfer[] = [
       { doc: 'memo', locator: 'article, memo of Dec 2023 (summary)', excerpt: 'Elon Musk asked Nvidia to redirect 12,000 H100 GPUs that had shipped for Tesla to X instead; X\'s own orders of 12,000 H100s slated for January and June 2024 were to go to Tesla. Reported value: more than $500M.' },
       { doc: 'reply', locator: 'post of 4 June 2024', excerpt: 'Tesla "had no place to send the Nvidia chips"' },
     ] },
-  { key: 'h100-swap-back', from: 'x', to: 'tesla', when: '2024-01', related: 'h100-redirect', status: 'proposed',
+  { key: 'h100-swap-back', from: 'x', to: 'tesla', when: '2024-01', swapOf: 'h100-redirect', status: 'proposed',
     resourceType: 'allocation', resource: 'Nvidia H100 GPU order slots', resourceKey: 'nvidia-h100', quantity: 12000, unit: 'unit',
     description: 'X\'s own orders of 12,000 H100s, slated for January and June 2024, to go to Tesla in return.',
     cites: [{ doc: 'memo', locator: 'article, memo of Dec 2023 (summary)', excerpt: 'X\'s own orders of 12,000 H100s slated for January and June 2024 were to go to Tesla.' }] },
@@ -131,6 +148,8 @@ export function seedSampleLedger(db: Db): void {
   db.transaction(() => {
     const entityIds = new Map<EntityKey, number>();
     for (const [key, e] of Object.entries(entities) as Array<[EntityKey, NewEntity]>) entityIds.set(key, w.entity(e));
+    for (const [key, names] of Object.entries(aliases) as Array<[EntityKey, string[]]>) for (const a of names) w.alias(entityIds.get(key)!, a);
+    for (const i of identifiers) w.identifier({ entityId: entityIds.get(i.entity)!, scheme: i.scheme, value: i.value });
     const docIds = new Map<DocKey, number>();
     for (const [key, d] of Object.entries(documents) as Array<[DocKey, (typeof documents)[DocKey]]>) {
       docIds.set(key, w.document({ ...d, sha256: null }));
@@ -145,9 +164,10 @@ export function seedSampleLedger(db: Db): void {
       const when = parseIsoPartialDate(t.when);
       const transferId = w.transfer({
         ...t, fromId: id(t.from), toId: id(t.to), intendedForId: t.intendedFor ? id(t.intendedFor) : null,
-        date: when.date, datePrecision: when.precision, relatedTransferId: t.related ? transferIds.get(t.related) ?? null : null,
+        date: when.date, datePrecision: when.precision,
       });
       transferIds.set(t.key, transferId);
+      if (t.swapOf) w.link(transferIds.get(t.swapOf)!, transferId, 'swap_leg', 'the allocation X gave Tesla in return');
       for (const c of t.cites) w.evidence({ documentId: docIds.get(c.doc)!, locator: c.locator, excerpt: c.excerpt, transferId });
     }
     w.priceBand({
@@ -157,5 +177,10 @@ export function seedSampleLedger(db: Db): void {
       documentId: docIds.get('priceBand')!,
     });
     db.prepare(`INSERT INTO ledger_settings (key, value) VALUES ('sample', '1')`).run();
+    appendAudit(db, {
+      action: 'sample.load', actor: 'armslength',
+      summary: `loaded the built-in sample: ${transfers.length} transfers, ${affiliations.length} affiliations`,
+      details: { transfers: transfers.length, affiliations: affiliations.length, entities: Object.keys(entities).length },
+    });
   })();
 }
