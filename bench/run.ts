@@ -1,6 +1,8 @@
 // `npm run bench`: CSV import of generated transfers through our importer, against the sqlite3
 // shell's `.import` of the same file into a bare table, in the same run. Target: ours <= 3x.
-//   node out/main/bench.js [--sizes 100000,1000000] [--quick]
+// Then pages of transfers for the grid on a 1M-transfer ledger (bench/queries.ts). Target: p95 < 30 ms.
+//   node out/main/bench.js [--sizes 100000,1000000] [--quick] [--only csv|queries]
+//        [--transfers 1000000] [--requests 200] [--index "CREATE INDEX ..."]...
 // Prints a table on stdout (progress on stderr) and writes bench/results/<timestamp>.json
 // and bench/results/latest.json.
 import fs from 'node:fs';
@@ -13,6 +15,7 @@ import { openLedger } from '../electron/core/db/open';
 import { importCsvTransfers } from '../electron/core/importers/csvTransfers';
 import { csvHeader, writeTransfersCsv } from './generate';
 import { formatTable, peakRssMb, timed } from './timing';
+import { benchQueries, formatQueryTable, type QueryBenchReport } from './queries';
 
 const TARGET_RATIO = 3;
 const SQLITE3 = 'sqlite3';
@@ -93,15 +96,31 @@ function benchSize(rows: number): Result {
   }
 }
 
-function parseSizes(): number[] {
-  const { values } = parseArgs({ options: { sizes: { type: 'string' }, quick: { type: 'boolean' } } });
-  if (values.quick) return [10_000];
-  if (!values.sizes) return [100_000, 1_000_000];
-  return values.sizes.split(',').map((s) => {
-    const n = Number(s.replace(/_/g, '').trim());
-    if (!Number.isInteger(n) || n < 1) throw new Error(`--sizes: "${s}" is not a positive whole number`);
-    return n;
+const positive = (flag: string, s: string): number => {
+  const n = Number(s.replace(/_/g, '').trim());
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag}: "${s}" is not a positive whole number`);
+  return n;
+};
+
+function parseOptions() {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string' }, quick: { type: 'boolean' }, only: { type: 'string' },
+      transfers: { type: 'string' }, requests: { type: 'string' }, index: { type: 'string', multiple: true },
+    },
   });
+  const only = values.only;
+  if (only !== undefined && only !== 'csv' && only !== 'queries') throw new Error(`--only: "${only}" is not csv or queries`);
+  const sizes = values.quick ? [10_000] : values.sizes ? values.sizes.split(',').map((s) => positive('--sizes', s)) : [100_000, 1_000_000];
+  const transfers = values.transfers ? positive('--transfers', values.transfers) : values.quick ? 100_000 : 1_000_000;
+  return {
+    csv: only !== 'queries', queries: only !== 'csv', sizes,
+    queryOptions: {
+      transfers, entities: Math.max(100, Math.round(transfers / 10)),
+      requests: values.requests ? positive('--requests', values.requests) : values.quick ? 50 : 200,
+      extraIndexes: values.index ?? [],
+    },
+  };
 }
 
 /** The folder with package.json: this file runs bundled from out/main but results go in bench/. */
@@ -113,10 +132,41 @@ function projectRoot(): string {
 }
 
 function main(): void {
-  const sizes = parseSizes();
-  const results = sizes.map(benchSize);
+  const options = parseOptions();
+  const results = options.csv ? options.sizes.map(benchSize) : [];
+  const queries: QueryBenchReport | null = options.queries ? benchQueries(options.queryOptions) : null;
 
   const s = (x: number) => x.toFixed(2);
+  if (results.length) printCsvResults(results, s);
+  if (queries) {
+    console.log(`\nPages of 100 transfers, ${queries.fixture.transfers.toLocaleString('en-US')} transfers among ${queries.fixture.entities.toLocaleString('en-US')} entities, ${queries.requestsPerQuery} requests per query`
+      + ` (every 10th a first page, the rest after a random matching transfer)${queries.extraIndexes.length ? `, with ad hoc ${queries.extraIndexes.join('; ')}` : ''}:`);
+    console.log(formatQueryTable(queries));
+    console.log('times are whole requests (key query, row fetch, total counted afresh each time); "cached total" remembers totals per filter');
+    console.log('as the app does. (extra) rows are context outside the target. Plans: the JSON report, queries.results[].plans.');
+  }
+
+  const sqlite3Version = options.csv ? spawnSync(SQLITE3, ['--version'], { encoding: 'utf8' }).stdout.trim().split(' ')[0] : null;
+  const mem = new Database(':memory:');
+  const ourSqliteVersion = mem.prepare('SELECT sqlite_version()').pluck().get() as string;
+  mem.close();
+  const timestamp = new Date().toISOString();
+  const report = {
+    timestamp,
+    machine: { platform: `${os.platform()} ${os.release()}`, cpu: os.cpus()[0]?.model ?? 'unknown', cpus: os.cpus().length, memGb: Math.round(os.totalmem() / 2 ** 30) },
+    versions: { node: process.version, sqlite3Shell: sqlite3Version, betterSqlite3Sqlite: ourSqliteVersion },
+    results,
+    queries,
+  };
+  const dir = path.join(projectRoot(), 'bench', 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const json = JSON.stringify(report, null, 2) + '\n';
+  fs.writeFileSync(path.join(dir, `${timestamp.replace(/[:.]/g, '-')}.json`), json);
+  fs.writeFileSync(path.join(dir, 'latest.json'), json);
+  console.log(`results: ${path.relative(process.cwd(), dir) || '.'}/latest.json`);
+}
+
+function printCsvResults(results: Result[], s: (x: number) => string): void {
   console.log(formatTable(
     ['benchmark', 'rows', 'ours (s)', 'sqlite3 bare (s)', 'ratio', 'target', 'ok', 'sqlite3 indexed (s)', 'vs indexed', 'ours rows/s', 'peak RSS (MB)'],
     results.map((r) => [
@@ -127,24 +177,6 @@ function main(): void {
   console.log('ours = read, check and convert every row, resolve entities, store the file with its SHA-256, write with constraints and');
   console.log('foreign keys, build the four transfer indexes, one transaction. sqlite3 bare = text into an unindexed table.');
   console.log('peak RSS is for the whole bench process (data generation and every size so far), not one import.');
-
-  const sqlite3Version = spawnSync(SQLITE3, ['--version'], { encoding: 'utf8' }).stdout.trim().split(' ')[0];
-  const mem = new Database(':memory:');
-  const ourSqliteVersion = mem.prepare('SELECT sqlite_version()').pluck().get() as string;
-  mem.close();
-  const timestamp = new Date().toISOString();
-  const report = {
-    timestamp,
-    machine: { platform: `${os.platform()} ${os.release()}`, cpu: os.cpus()[0]?.model ?? 'unknown', cpus: os.cpus().length, memGb: Math.round(os.totalmem() / 2 ** 30) },
-    versions: { node: process.version, sqlite3Shell: sqlite3Version, betterSqlite3Sqlite: ourSqliteVersion },
-    results,
-  };
-  const dir = path.join(projectRoot(), 'bench', 'results');
-  fs.mkdirSync(dir, { recursive: true });
-  const json = JSON.stringify(report, null, 2) + '\n';
-  fs.writeFileSync(path.join(dir, `${timestamp.replace(/[:.]/g, '-')}.json`), json);
-  fs.writeFileSync(path.join(dir, 'latest.json'), json);
-  console.log(`results: ${path.relative(process.cwd(), dir) || '.'}/latest.json`);
 }
 
 main();

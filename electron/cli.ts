@@ -16,6 +16,9 @@ import { AppError } from './core/errors';
 import { ledgersDirIn, userDataDir } from './core/appPaths';
 import { appVersion } from './core/version';
 import { formatMoney } from '../shared/money';
+import { verifyAuditLog } from './core/ledger/auditLog';
+import { listImports, undoImport } from './core/ledger/imports';
+import { importEcbRates } from './core/valuation/fx';
 
 const usage = `Arm's Length ${appVersion}: audit related-party transfers.
 
@@ -24,6 +27,10 @@ Usage:
   armslength import FILE.csv --db FILE          import a CSV of transfers (all or nothing)
   armslength flag (--db FILE | --sample)        run the rules and list the flags
   armslength serve [--db FILE] [--port N]       browser mode: serve the app on 127.0.0.1
+  armslength verify --db FILE                   recompute the audit log's hash chain
+  armslength imports --db FILE                  list import batches
+  armslength undo BATCH --db FILE [--reason T]  undo one import batch as a whole
+  armslength fx RATES.csv --db FILE [--source T] add FX rates from a file in the ECB layout (eurofxref-hist.csv)
 
 --db FILE    the ledger file (created if missing). Without it, serve uses the app's own
              ledgers folder (${ledgersDirIn(userDataDir())}).
@@ -50,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       db: { type: 'string' }, sample: { type: 'boolean' }, out: { type: 'string' }, html: { type: 'string' },
-      title: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      title: { type: 'string' }, port: { type: 'string' }, reason: { type: 'string' }, source: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     },
   });
   const [command, ...rest] = positionals;
@@ -91,6 +98,46 @@ async function main(argv: string[]): Promise<number> {
       const pdf = await printHtmlToPdf(html);
       fs.writeFileSync(values.out, pdf);
       console.log(`Wrote ${values.out} (${countPdfPages(pdf)} pages, ${pdf.length.toLocaleString('en-US')} bytes) from ledger ${session.file}`);
+      session.close();
+      return 0;
+    }
+    case 'verify': {
+      const session = sessionFor(values, true);
+      const r = verifyAuditLog(session.db);
+      session.close();
+      if (r.ok) {
+        console.log(`Audit log intact: ${r.entries} entries; head ${r.head ?? '(empty)'}`);
+        return 0;
+      }
+      console.error(`Audit log broken at entry ${r.firstBad}: ${r.problem}`);
+      return 1;
+    }
+    case 'imports': {
+      const session = sessionFor(values, true);
+      const batches = listImports(session.db);
+      if (batches.length === 0) console.log('No imports in this ledger.');
+      for (const b of batches) {
+        console.log(`batch ${b.id}  ${b.importedAt}  ${b.fileName}  ${b.rows} rows, ${b.newEntities} new entities  sha256 ${b.sha256 ?? '-'}${b.undoneAt ? `  UNDONE ${b.undoneAt}` : ''}`);
+      }
+      session.close();
+      return 0;
+    }
+    case 'undo': {
+      const batch = Number(rest[0]);
+      if (!Number.isInteger(batch) || batch < 1) throw new AppError('invalid_input', 'undo needs a batch number: armslength undo BATCH --db LEDGER (see armslength imports)');
+      const session = sessionFor(values, true);
+      const r = undoImport(session.db, batch, values.reason ?? '');
+      runRules(session.db);
+      console.log(`Undid batch ${batch}: removed ${r.transfers} transfers, ${r.entities} entities, ${r.disclosures} disclosures.`);
+      session.close();
+      return 0;
+    }
+    case 'fx': {
+      const file = rest[0];
+      if (!file) throw new AppError('invalid_input', 'fx needs a rates file in the ECB layout: armslength fx eurofxref-hist.csv --db LEDGER');
+      const session = sessionFor(values, true);
+      const r = importEcbRates(session.db, path.basename(file), fs.readFileSync(file, 'utf8'), values.source ?? `ECB rates from ${path.basename(file)}`);
+      console.log(`Added ${r.added} FX rates (${r.skipped} already in the ledger).`);
       session.close();
       return 0;
     }

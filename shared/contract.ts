@@ -1,7 +1,8 @@
 // The one API between the renderer and core. Every channel has a zod schema for its input and
 // its output; both transports (Electron IPC and the browser-mode bridge) validate against these.
 import { z } from 'zod';
-import { Flag, LedgerInfo, TransferDetail, TransferRow, transferSortKeys, flagStatuses } from './domain';
+import { Flag, LedgerInfo, TransferDetail, TransferRow, flagStatuses, resourceTypes } from './domain';
+import { AffiliationInput, EntityInput, PriceBandInput, TransferInput, TransferPatch } from './ledgerInputs';
 
 const ledgerName = z
   .string()
@@ -11,7 +12,33 @@ const ledgerName = z
   .regex(/^[\p{L}\p{N} _.-]+$/u, 'use letters, digits, spaces, dot, dash or underscore')
   .refine((s) => !s.startsWith('.'), 'a ledger name cannot start with a dot');
 
-const cursor = z.object({ key: z.union([z.string(), z.number()]).nullable(), id: z.number().int() });
+const id = z.number().int().positive();
+const created = z.object({ id });
+const done = z.object({ ok: z.literal(true) });
+const reason = (message: string) => z.string().trim().min(1, message).max(2000);
+
+const ImportBatch = z.object({
+  id: z.number().int(), format: z.string(), fileName: z.string(), sha256: z.string().nullable(), rows: z.number().int(),
+  newEntities: z.number().int(), importedAt: z.string(), undoneAt: z.string().nullable(),
+});
+
+const AuditEntry = z.object({
+  seq: z.number().int(), at: z.string(), actor: z.string(), action: z.string(), summary: z.string(),
+  details: z.unknown(), prevHash: z.string(), hash: z.string(),
+});
+
+const TransferAsOf = z.object({
+  id: z.number().int(), fromId: z.number().int(), fromName: z.string(), toId: z.number().int(), toName: z.string(),
+  resourceType: z.string(), resource: z.string(), quantity: z.number().nullable(), unit: z.string().nullable(),
+  amountMinor: z.number().int().nullable(), currency: z.string().nullable(), date: z.string(), datePrecision: z.string(),
+  status: z.string(), description: z.string(), recordedAt: z.string().nullable(),
+});
+
+/**
+ * Where a page of transfers ends, opaque to the renderer: the last row's sort key and tie-breaking
+ * ids ([date, id], [amount, id], or [party norm_name, party id, date, id] for from/to).
+ */
+const cursor = z.array(z.union([z.string().max(1000), z.number(), z.null()])).min(1).max(4);
 
 export const contract = {
   'ledger:info': { input: z.object({}), output: LedgerInfo },
@@ -25,12 +52,30 @@ export const contract = {
   'transfers:page': {
     input: z.object({
       limit: z.number().int().min(1).max(500).default(100),
-      sort: z.enum(transferSortKeys).default('date'),
+      // from/to sort by the party's normalised name (then its id), then date, then transfer id.
+      sort: z.enum(['date', 'amount', 'from', 'to']).default('date'),
       dir: z.enum(['asc', 'desc']).default('desc'),
       after: cursor.nullable().default(null),
       search: z.string().max(200).default(''),
+      filters: z
+        .object({
+          /** Transfers with this entity on either side. */
+          entityId: z.number().int().optional(),
+          resourceType: z.enum(resourceTypes).optional(),
+          currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code').optional(),
+          dateFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').optional(),
+          dateTo: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').optional(),
+        })
+        .strict()
+        .optional(),
     }),
-    output: z.object({ rows: z.array(TransferRow), next: cursor.nullable(), total: z.number().int() }),
+    output: z.object({
+      rows: z.array(TransferRow),
+      next: cursor.nullable(),
+      total: z.number().int(),
+      /** Set when a search stopped counting at its budget: total is then a lower bound. */
+      totalCapped: z.boolean().optional(),
+    }),
   },
   'transfer:get': { input: z.object({ id: z.number().int() }), output: TransferDetail },
   'flags:list': { input: z.object({}), output: z.array(Flag.extend({ transfer: TransferRow })) },
@@ -49,6 +94,40 @@ export const contract = {
   'report:pdf': {
     input: z.object({ title: z.string().max(200).optional() }),
     output: z.object({ fileName: z.string(), pdfBase64: z.string(), pages: z.number().int().nullable() }),
+  },
+  'entity:create': { input: EntityInput, output: created },
+  'affiliation:create': { input: AffiliationInput, output: created },
+  'transfer:create': { input: TransferInput, output: created },
+  'transfer:update': { input: z.object({ id, patch: TransferPatch }), output: done },
+  'transfer:delete': { input: z.object({ id, reason: reason('say why the transfer is removed') }), output: done },
+  'entities:merge': {
+    input: z.object({ winnerId: id, loserId: id, reason: reason('say why the two are the same') }),
+    output: done,
+  },
+  'imports:list': { input: z.object({}), output: z.array(ImportBatch) },
+  'import:undo': {
+    input: z.object({ batchId: id, reason: z.string().trim().max(2000).default('') }),
+    output: z.object({ transfers: z.number().int(), entities: z.number().int(), disclosures: z.number().int() }),
+  },
+  'audit:list': {
+    input: z.object({ limit: z.number().int().min(1).max(500).default(100), beforeSeq: z.number().int().positive().optional() }),
+    output: z.array(AuditEntry),
+  },
+  'audit:verify': {
+    input: z.object({}),
+    output: z.union([
+      z.object({ ok: z.literal(true), entries: z.number().int(), head: z.string().nullable() }),
+      z.object({ ok: z.literal(false), entries: z.number().int(), firstBad: z.number().int(), problem: z.string() }),
+    ]),
+  },
+  'priceBand:create': { input: PriceBandInput, output: created },
+  'fx:import': {
+    input: z.object({ fileName: z.string().min(1).max(260), content: z.string(), source: reason('say where the rates come from') }),
+    output: z.object({ added: z.number().int(), skipped: z.number().int() }),
+  },
+  'ledger:asOf': {
+    input: z.object({ at: z.iso.datetime({ message: 'expected a moment such as 2024-06-01T00:00:00Z' }), limit: z.number().int().min(1).max(1000).default(200) }),
+    output: z.object({ at: z.string(), total: z.number().int(), transfers: z.array(TransferAsOf) }),
   },
 } as const;
 

@@ -10,6 +10,11 @@ import { importCsvTransfers } from './importers/csvTransfers';
 import { gatherReportData } from './reports/reportData';
 import { renderReportHtml } from './reports/html';
 import { countPdfPages } from './reports/pdfInfo';
+import { createAffiliation, createEntity, createPriceBand, createTransfer, deleteTransfer, mergeEntities, updateTransfer } from './ledger/edits';
+import { importEcbRates } from './valuation/fx';
+import { listImports, undoImport } from './ledger/imports';
+import { auditEntries, verifyAuditLog } from './ledger/auditLog';
+import { transfersAsOf } from './ledger/asOf';
 
 export interface Platform {
   appVersion: string;
@@ -46,6 +51,22 @@ export function createHandlers(session: LedgerSession, platform: Platform): Hand
       runRules(session.db);
       changed('import');
       return result;
+    },
+    'entity:create': (input) => { const id = createEntity(session.db, input); changed('edit'); return { id }; },
+    'affiliation:create': (input) => { const id = createAffiliation(session.db, input); runRules(session.db); changed('edit'); return { id }; },
+    'transfer:create': (input) => { const id = createTransfer(session.db, input); runRules(session.db); changed('edit'); return { id }; },
+    'transfer:update': ({ id, patch }) => { updateTransfer(session.db, id, patch); runRules(session.db); changed('edit'); return { ok: true as const }; },
+    'transfer:delete': ({ id, reason }) => { deleteTransfer(session.db, id, reason); changed('edit'); return { ok: true as const }; },
+    'entities:merge': ({ winnerId, loserId, reason }) => { mergeEntities(session.db, winnerId, loserId, reason); runRules(session.db); changed('edit'); return { ok: true as const }; },
+    'imports:list': () => listImports(session.db),
+    'import:undo': ({ batchId, reason }) => { const r = undoImport(session.db, batchId, reason); changed('import'); return r; },
+    'audit:list': ({ limit, beforeSeq }) => auditEntries(session.db, { limit, beforeSeq }),
+    'audit:verify': () => verifyAuditLog(session.db),
+    'priceBand:create': (input) => { const id = createPriceBand(session.db, input); runRules(session.db); changed('edit'); return { id }; },
+    'fx:import': ({ fileName, content, source }) => { const r = importEcbRates(session.db, fileName, content, source); runRules(session.db); changed('edit'); return r; },
+    'ledger:asOf': ({ at, limit }) => {
+      const all = transfersAsOf(session.db, at);
+      return { at, total: all.length, transfers: all.slice(0, limit) };
     },
     'report:pdf': async ({ title }) => {
       const pdf = await platform.printPdf(buildReportHtml(session, platform.appVersion, title));

@@ -7,6 +7,7 @@ import { seedSampleLedger } from './sample/sampleLedger';
 import { isSampleLedger, ledgerCounts } from './ledger/read';
 import { runRules } from './conflicts/flags';
 import { AppError } from './errors';
+import { ensureReferenceRates } from './valuation/fx';
 import type { LedgerInfo } from '../../shared/domain';
 
 export const LEDGER_EXT = '.armslength';
@@ -25,7 +26,20 @@ export function createSampleLedger(file: string): Db {
       throw new AppError('ledger_refused', `${file} already holds a ledger that is not the sample; it was left as it was.`);
     }
     seedSampleLedger(db);
+    ensureReferenceRates(db);
     runRules(db);
+  }
+  return db;
+}
+
+/** Open a ledger for use: reference data it lacks (the shipped FX rates) is added, and logged. */
+function openForUse(file: string, create = true): Db {
+  const db = openLedger(file, { create });
+  try {
+    ensureReferenceRates(db);
+  } catch (err) {
+    db.close();
+    throw err;
   }
   return db;
 }
@@ -36,7 +50,7 @@ export class LedgerSession {
   constructor(readonly ledgersDir: string, file?: string) {
     fs.mkdirSync(ledgersDir, { recursive: true });
     const target = file ?? this.fileFor(SAMPLE_LEDGER_NAME);
-    const db = !file || (!fs.existsSync(target) && ledgerNameOf(target) === SAMPLE_LEDGER_NAME) ? createSampleLedger(target) : openLedger(target);
+    const db = !file || (!fs.existsSync(target) && ledgerNameOf(target) === SAMPLE_LEDGER_NAME) ? createSampleLedger(target) : openForUse(target);
     this.current = { db, file: target };
   }
 
@@ -75,14 +89,14 @@ export class LedgerSession {
   create(name: string): LedgerInfo {
     const file = this.fileFor(name);
     if (fs.existsSync(file)) throw new AppError('invalid_input', `A ledger named "${name}" already exists.`);
-    return this.replace(openLedger(file), file);
+    return this.replace(openForUse(file), file);
   }
 
   switchTo(name: string): LedgerInfo {
     const file = this.fileFor(name);
     if (file === this.current.file) return this.info();
     if (!fs.existsSync(file)) throw new AppError('not_found', `No ledger named "${name}" in ${this.ledgersDir}.`);
-    return this.replace(openLedger(file, { create: false }), file);
+    return this.replace(openForUse(file, false), file);
   }
 
   openSample(): LedgerInfo {

@@ -3,6 +3,7 @@
 import type { Db } from '../db/open';
 import type { Flag } from '../../../shared/domain';
 import { AppError } from '../errors';
+import { appendAudit } from '../ledger/auditLog';
 import { getTransfer, type TransferWithKey } from '../ledger/read';
 import { valueTransfer } from '../valuation/priceBand';
 import { ControlGraph } from './controlGraph';
@@ -78,8 +79,16 @@ export function reviewFlag(db: Db, id: number, status: Flag['status'], reason: s
   if (status === 'dismissed' && reason.trim() === '') {
     throw new AppError('invalid_input', 'Dismissing a flag needs a reason (field "reason").');
   }
-  const changed = db.prepare(`UPDATE flags SET status = ?, status_reason = ?, status_changed_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`)
-    .run(status, reason.trim() || null, id).changes;
-  if (changed === 0) throw new AppError('not_found', `No flag with id ${id}`);
-  return toFlag(db.prepare(`SELECT * FROM flags WHERE id = ?`).get(id) as FlagDbRow);
+  return db.transaction(() => {
+    const before = db.prepare(`SELECT * FROM flags WHERE id = ?`).get(id) as FlagDbRow | undefined;
+    if (!before) throw new AppError('not_found', `No flag with id ${id}`);
+    db.prepare(`UPDATE flags SET status = ?, status_reason = ?, status_changed_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`)
+      .run(status, reason.trim() || null, id);
+    appendAudit(db, {
+      action: 'flag.review',
+      summary: `${status === 'open' ? 'reopened' : status} flag ${id} (${before.rule_id} on transfer ${before.transfer_id})${reason.trim() ? `: ${reason.trim()}` : ''}`,
+      details: { flagId: id, ruleId: before.rule_id, ruleVersion: before.rule_version, transferId: before.transfer_id, from: before.status, to: status, reason: reason.trim() },
+    });
+    return toFlag(db.prepare(`SELECT * FROM flags WHERE id = ?`).get(id) as FlagDbRow);
+  })();
 }

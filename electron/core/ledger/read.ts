@@ -1,10 +1,10 @@
 // Read queries for the UI, the rules and the report. Paging is keyset (by sort key, then id)
 // so any page costs the same whatever its depth.
 import type { Db } from '../db/open';
-import type { Document, EntityRef, Evidence, LedgerInfo, TransferRow, TransferSortKey } from '../../../shared/domain';
+import type { Document, EntityRef, Evidence, LedgerInfo, TransferRow } from '../../../shared/domain';
 import { AppError } from '../errors';
 
-const transferSelect = `
+export const transferSelect = `
   SELECT t.id, t.from_id, f.name AS from_name, f.kind AS from_kind, t.to_id, o.name AS to_name, o.kind AS to_kind,
          t.intended_for_id, i.name AS intended_name, i.kind AS intended_kind,
          t.resource_type, t.resource, t.resource_key, t.quantity, t.unit, t.amount_minor, t.currency,
@@ -15,7 +15,7 @@ const transferSelect = `
   JOIN entities o ON o.id = t.to_id
   LEFT JOIN entities i ON i.id = t.intended_for_id`;
 
-interface TransferDbRow {
+export interface TransferDbRow {
   id: number; from_id: number; from_name: string; from_kind: EntityRef['kind']; to_id: number; to_name: string; to_kind: EntityRef['kind'];
   intended_for_id: number | null; intended_name: string | null; intended_kind: EntityRef['kind'] | null;
   resource_type: TransferRow['resourceType']; resource: string; resource_key: string | null; quantity: number | null; unit: string | null;
@@ -25,7 +25,7 @@ interface TransferDbRow {
 
 export interface TransferWithKey extends TransferRow { resourceKey: string | null }
 
-function toTransferRow(r: TransferDbRow): TransferWithKey {
+export function toTransferRow(r: TransferDbRow): TransferWithKey {
   return {
     id: r.id,
     from: { id: r.from_id, name: r.from_name, kind: r.from_kind },
@@ -51,46 +51,8 @@ export function allTransfers(db: Db): TransferWithKey[] {
   return (db.prepare(`${transferSelect} ORDER BY t.occurred_on, t.id`).all() as TransferDbRow[]).map(toTransferRow);
 }
 
-export interface PageRequest {
-  limit: number;
-  sort: TransferSortKey;
-  dir: 'asc' | 'desc';
-  after: { key: string | number | null; id: number } | null;
-  search: string;
-}
-
-const sortExpr: Record<TransferSortKey, string> = {
-  date: 't.occurred_on',
-  amount: 'ifnull(t.amount_minor, -1)', // the same expression as the index transfers_by_amount
-};
-
-export function pageTransfers(db: Db, req: PageRequest) {
-  const key = sortExpr[req.sort];
-  const cmp = req.dir === 'asc' ? '>' : '<';
-  const where: string[] = [];
-  const params: Record<string, unknown> = { limit: req.limit + 1 };
-  if (req.after) {
-    where.push(`(${key}, t.id) ${cmp} (@afterKey, @afterId)`);
-    params.afterKey = req.after.key ?? -1;
-    params.afterId = req.after.id;
-  }
-  const search = req.search.trim();
-  if (search) {
-    where.push(`(f.name LIKE @q ESCAPE '\\' OR o.name LIKE @q ESCAPE '\\' OR t.resource LIKE @q ESCAPE '\\' OR t.description LIKE @q ESCAPE '\\')`);
-    params.q = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  }
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const rows = (db.prepare(`${transferSelect} ${whereSql} ORDER BY ${key} ${req.dir}, t.id ${req.dir} LIMIT @limit`).all(params) as TransferDbRow[]).map(toTransferRow);
-  const hasMore = rows.length > req.limit;
-  if (hasMore) rows.pop();
-  const last = rows[rows.length - 1];
-  const next = hasMore && last ? { key: req.sort === 'date' ? last.date : last.amountMinor ?? -1, id: last.id } : null;
-  const totalSql = search
-    ? `SELECT count(*) AS n FROM transfers t JOIN entities f ON f.id = t.from_id JOIN entities o ON o.id = t.to_id WHERE ${where[where.length - 1]}`
-    : `SELECT count(*) AS n FROM transfers`;
-  const total = (db.prepare(totalSql).get(search ? { q: params.q } : {}) as { n: number }).n;
-  return { rows: rows.map(stripKey), next, total };
-}
+// Filtered, sorted, keyset-paged transfers for the grid: see transferQuery.ts.
+export { pageTransfers } from './transferQuery';
 
 interface EvidenceDbRow {
   id: number; locator: string; excerpt: string; document_id: number; name: string; kind: string; sha256: string | null;

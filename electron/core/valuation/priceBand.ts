@@ -3,6 +3,8 @@ import type { Db } from '../db/open';
 import type { Valuation } from '../../../shared/domain';
 import type { TransferWithKey } from '../ledger/read';
 import { multiplyMinor } from '../../../shared/money';
+import { convertMinor } from './fx';
+import { AppError } from '../errors';
 
 interface BandRow {
   label: string; unit: string; currency: string; low_minor: number; base_minor: number; high_minor: number;
@@ -30,27 +32,39 @@ export function valueTransfer(db: Db, t: TransferWithKey): ValuationResult {
   if (t.quantity === null || t.unit === null) return { valuation: null, note: 'The quantity or unit is unknown, so the price book cannot value it.' };
   const band = findBand(db, t.resourceKey, t.unit, t.date);
   if (!band) return { valuation: null, note: `The price book has no band for ${t.resourceKey} per ${t.unit} on ${t.date}.` };
-  if (t.currency !== null && t.currency !== band.currency) {
-    return { valuation: null, note: `The band is in ${band.currency} and the transfer in ${t.currency}; FX conversion is not available yet.` };
+  // Value in the transfer's own currency, so the reported amount and the band compare directly.
+  const currency = t.currency ?? band.currency;
+  let unit = { low: band.low_minor, base: band.base_minor, high: band.high_minor };
+  let fxNote = '';
+  if (currency !== band.currency) {
+    try {
+      const conv = (m: number) => convertMinor(db, m, band.currency, currency, t.date);
+      const low = conv(band.low_minor);
+      unit = { low: low.minor, base: conv(band.base_minor).minor, high: conv(band.high_minor).minor };
+      fxNote = `; band converted from ${band.currency} at ${low.note}`;
+    } catch (err) {
+      if (err instanceof AppError) return { valuation: null, note: `The band is in ${band.currency} and the transfer in ${currency}: ${err.message}` };
+      throw err;
+    }
   }
   const reportedUnitMinor = t.amountMinor !== null && t.quantity > 0 ? Math.round(t.amountMinor / t.quantity) : null;
   return {
     note: null,
     valuation: {
-      method: `${t.quantity.toLocaleString('en-US')} ${t.unit} x price band (low / base / high) for ${band.label} in force on ${t.date}`,
-      currency: band.currency,
-      lowMinor: multiplyMinor(band.low_minor, t.quantity),
-      baseMinor: multiplyMinor(band.base_minor, t.quantity),
-      highMinor: multiplyMinor(band.high_minor, t.quantity),
-      unitLowMinor: band.low_minor,
-      unitHighMinor: band.high_minor,
+      method: `${t.quantity.toLocaleString('en-US')} ${t.unit} x price band (low / base / high) for ${band.label} in force on ${t.date}${fxNote}`,
+      currency,
+      lowMinor: multiplyMinor(unit.low, t.quantity),
+      baseMinor: multiplyMinor(unit.base, t.quantity),
+      highMinor: multiplyMinor(unit.high, t.quantity),
+      unitLowMinor: unit.low,
+      unitHighMinor: unit.high,
       quantity: t.quantity,
       unit: t.unit,
       source: band.source,
       bandValidFrom: band.valid_from,
       bandValidTo: band.valid_to,
       reportedUnitMinor,
-      deviationPct: t.amountMinor === null ? null : deviationFromBand(t.amountMinor, multiplyMinor(band.low_minor, t.quantity), multiplyMinor(band.high_minor, t.quantity)),
+      deviationPct: t.amountMinor === null ? null : deviationFromBand(t.amountMinor, multiplyMinor(unit.low, t.quantity), multiplyMinor(unit.high, t.quantity)),
     },
   };
 }

@@ -1,0 +1,152 @@
+// A crash in the middle of a write leaves the ledger as it was. A real process (the built CLI,
+// as a user runs it; npm test builds before the unit tests) imports a large CSV into a ledger
+// that already holds data, and is killed with SIGKILL while the import's transaction is open.
+// The ledger must then open cleanly with exactly what it held before, and the same file must
+// import afterwards (the killed attempt left no "already imported" record).
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openLedger, type Db } from '../../electron/core/db/open';
+import { importCsvTransfers } from '../../electron/core/importers/csvTransfers';
+import { auditHead, verifyAuditLog } from '../../electron/core/ledger/auditLog';
+import { count, tempDir } from './tempLedger';
+
+const cli = path.resolve(__dirname, '../../out/main/cli.js');
+const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '../fixtures/csv', name));
+
+/** Large enough that the import's transaction is open for a while (seconds) on a fast machine. */
+const ROWS = 300_000;
+/** How long to let the child write inside its transaction before killing it. */
+const KILL_AFTER_LOCK_MS = 400;
+
+function bigCsv(rows: number): Buffer {
+  const lines = ['date,from,to,resource,amount,currency'];
+  for (let i = 0; i < rows; i++) {
+    const month = String(1 + (i % 12)).padStart(2, '0');
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    // 1000 firms; (7i + 3) mod 1000 never equals i mod 1000, so no row is a self-transfer.
+    lines.push(`2024-${month}-${day},Firm ${i % 1000},Firm ${(i * 7 + 3) % 1000},services,${1 + (i % 99_991)}.50,USD`);
+  }
+  return Buffer.from(`${lines.join('\n')}\n`);
+}
+
+const tables = ['entities', 'transfers', 'documents', 'import_batches', 'evidence', 'flags', 'transfer_links', 'fact_history', 'audit_log'];
+
+function state(db: Db) {
+  return {
+    counts: Object.fromEntries(tables.map((t) => [t, count(db, t)])),
+    transfers: db.prepare(`SELECT id, from_id, to_id, amount_minor, currency, occurred_on, batch_id FROM transfers ORDER BY id`).all(),
+    entities: db.prepare(`SELECT id, name FROM entities ORDER BY id`).all(),
+    batches: db.prepare(`SELECT id, document_id, row_count, undone_at FROM import_batches ORDER BY id`).all(),
+    documents: db.prepare(`SELECT id, sha256 FROM documents ORDER BY id`).all(),
+    audit: auditHead(db),
+  };
+}
+
+/** True while another connection holds the ledger's write lock (its write transaction is open). */
+function writeLocked(probe: Database.Database): boolean {
+  try {
+    probe.exec('BEGIN IMMEDIATE');
+    probe.exec('ROLLBACK');
+    return false;
+  } catch (err) {
+    if ((err as { code?: string }).code === 'SQLITE_BUSY') return true;
+    throw err;
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const fileSize = (f: string) => (fs.existsSync(f) ? fs.statSync(f).size : 0);
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+describe('crash safety', () => {
+  it('a crash in the middle of a write leaves the ledger as it was', async () => {
+    expect(fs.existsSync(cli), `${cli} is missing: run npm run build first`).toBe(true);
+    const dir = tempDir('armslength-crash-');
+    dirs.push(dir);
+    const ledger = path.join(dir, 'client.armslength');
+    const bigFile = path.join(dir, 'big.csv');
+    const big = bigCsv(ROWS);
+    fs.writeFileSync(bigFile, big);
+
+    // Known data: a small import, closed cleanly (so everything is in the main file).
+    const setup = openLedger(ledger);
+    importCsvTransfers(setup, 'transfers-comma.csv', fixture('transfers-comma.csv'));
+    const before = state(setup);
+    expect(before.counts.transfers).toBe(3);
+    setup.close();
+    expect(fileSize(`${ledger}-wal`)).toBe(0);
+
+    // The child imports the big file; we watch the ledger's write lock from here.
+    const child = spawn(process.execPath, [cli, 'import', bigFile, '--db', ledger], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => { output += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { output += d.toString(); });
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+      child.on('exit', (code, signal) => resolve({ code, signal }));
+    });
+
+    const probe = new Database(ledger, { timeout: 0, fileMustExist: true });
+    let walAtKill = 0;
+    try {
+      // Wait for the import's transaction to take the write lock (nothing else in the child writes before it).
+      const deadline = Date.now() + 20_000;
+      while (!writeLocked(probe)) {
+        if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the child ended before its import began writing:\n${output}`);
+        if (Date.now() > deadline) throw new Error(`the child never began writing:\n${output}`);
+        await sleep(10);
+      }
+      await sleep(KILL_AFTER_LOCK_MS);
+      // Still inside the transaction: it has not committed, so this kill lands mid-write.
+      expect(writeLocked(probe), 'the import finished before it could be killed; raise ROWS').toBe(true);
+    } catch (err) {
+      child.kill('SIGKILL');
+      throw err;
+    } finally {
+      probe.close(); // before the kill, so the recovery below is openLedger's own
+    }
+    walAtKill = fileSize(`${ledger}-wal`);
+    child.kill('SIGKILL');
+    const { code, signal } = await exited;
+    // Killed by the signal, not a normal exit (else the test would prove nothing).
+    expect({ code, signal }, output).toEqual({ code: null, signal: 'SIGKILL' });
+    expect(output).not.toMatch(/Imported/);
+    // The child had written uncommitted pages into the WAL; they are still there, unfinished.
+    expect(walAtKill).toBeGreaterThan(0);
+    expect(fs.existsSync(`${ledger}-wal`)).toBe(true);
+
+    // The ledger opens as it was before the killed import.
+    const db = openLedger(ledger);
+    try {
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      expect(state(db)).toEqual(before);
+      const sha = createHash('sha256').update(big).digest('hex');
+      expect(db.prepare(`SELECT count(*) FROM documents WHERE sha256 = ?`).pluck().get(sha)).toBe(0);
+      expect(verifyAuditLog(db)).toEqual({ ok: true, entries: before.counts.audit_log, head: before.audit!.hash });
+      // No index was left dropped by the bulk writer's interrupted transaction.
+      expect(db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'transfers' ORDER BY name`).pluck().all())
+        .toEqual(['transfers_by_amount', 'transfers_by_date', 'transfers_by_from', 'transfers_by_to']);
+
+      // The same file imports now: the killed attempt left no "already imported" record.
+      const r = importCsvTransfers(db, 'big.csv', big);
+      expect(r.transfers).toBe(ROWS);
+      expect(r.newEntities).toBe(1000);
+      expect(count(db, 'transfers')).toBe(before.counts.transfers! + ROWS);
+      expect(count(db, 'import_batches')).toBe(before.counts.import_batches! + 1);
+      expect(count(db, 'documents')).toBe(before.counts.documents! + 1);
+      expect(db.prepare(`SELECT count(*) FROM transfers WHERE batch_id = ?`).pluck().get(r.batchId)).toBe(ROWS);
+      expect(verifyAuditLog(db)).toMatchObject({ ok: true, entries: before.counts.audit_log! + 1 });
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      db.close();
+    }
+  }, 60_000);
+});
