@@ -31,7 +31,10 @@ export function evaluateTransfer(db: Db, graph: ControlGraph, t: TransferWithKey
 
 export function runRules(db: Db): { created: number; updated: number; removed: number; total: number } {
   const graph = new ControlGraph(db);
-  const ids = db.prepare(`SELECT id FROM transfers ORDER BY id`).pluck().all() as number[];
+  // Only parties that appear in some affiliation can be under common control: skip the rest in SQL.
+  const ids = db.prepare(`
+    WITH involved AS (SELECT subject_id AS id FROM affiliations UNION SELECT object_id FROM affiliations)
+    SELECT id FROM transfers WHERE from_id IN involved AND to_id IN involved ORDER BY id`).pluck().all() as number[];
   const existing = db.prepare(`SELECT id FROM flags WHERE rule_id = ? AND transfer_id = ?`).pluck();
   const insert = db.prepare(`INSERT INTO flags (rule_id, rule_version, transfer_id, severity, title, summary, paths_json, at_stake_minor, at_stake_currency)
     VALUES (@ruleId, @ruleVersion, @transferId, @severity, @title, @summary, @paths, @atStakeMinor, @atStakeCurrency)`);

@@ -228,7 +228,8 @@ export const migrations: Migration[] = [
       );
       CREATE INDEX transfer_links_by_b ON transfer_links(b_id);
       INSERT INTO transfer_links (a_id, b_id, kind, note)
-        SELECT id, related_transfer_id, 'related', 'from schema 1' FROM transfers WHERE related_transfer_id IS NOT NULL;
+        SELECT id, related_transfer_id, 'related', 'from schema 1' FROM transfers
+        WHERE related_transfer_id IS NOT NULL AND related_transfer_id <> id; -- schema 1 let a transfer point at itself
       UPDATE transfers SET related_transfer_id = NULL WHERE related_transfer_id IS NOT NULL; -- superseded by transfer_links
 
       CREATE TABLE fx_rates (

@@ -81,15 +81,19 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** Where the copy taken before migrating a ledger goes: beside it, named by version and time. */
+/** Where the copy taken before migrating goes: beside the ledger, named by version and time, never reused. */
 export function backupPathFor(file: string, fromVersion: number, at = new Date()): string {
-  return `${file}.backup-v${fromVersion}-${at.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '')}`;
+  const base = `${file}.backup-v${fromVersion}-${at.toISOString().replace(/[-:]/g, '').replace('.', '').replace('Z', '')}`;
+  let candidate = base;
+  for (let n = 1; fs.existsSync(candidate); n++) candidate = `${base}-${n}`;
+  return candidate;
 }
 
 /**
  * Bring the ledger to the latest schema. A ledger that has data is first copied with VACUUM INTO
  * (a consistent online copy). Each migration runs in its own transaction with foreign keys
- * off, as SQLite advises for schema changes, and must leave no broken reference behind.
+ * off, as SQLite advises for schema changes, must leave no broken reference behind, and is
+ * logged in the same transaction, so a later failure still leaves a record of what was done.
  */
 function migrate(db: Db, file: string, toApply: Migration[]): MigrationReport | null {
   const from = schemaVersion(db);
@@ -102,6 +106,7 @@ function migrate(db: Db, file: string, toApply: Migration[]): MigrationReport | 
   }
   db.pragma('foreign_keys = OFF');
   try {
+    let previous = from;
     for (const m of pending) {
       db.transaction(() => {
         db.exec(m.sql);
@@ -110,14 +115,17 @@ function migrate(db: Db, file: string, toApply: Migration[]): MigrationReport | 
         if (broken.length > 0) throw new Error(`migration ${m.version} (${m.name}) left ${broken.length} broken references; nothing was changed`);
         db.pragma(`application_id = ${APPLICATION_ID}`);
         db.pragma(`user_version = ${m.version}`);
-        if (m === pending[pending.length - 1] && hasAuditLog(db)) {
+        const last = m === pending[pending.length - 1];
+        if (hasAuditLog(db) && (from > 0 || last)) {
           appendAudit(db, {
             action: from === 0 ? 'ledger.create' : 'schema.migrate', actor: 'armslength',
-            summary: from === 0 ? `created the ledger (schema ${m.version})` : `migrated the ledger from schema ${from} to ${m.version}${backup ? `; copy before: ${path.basename(backup)}` : ''}`,
-            details: { from, to: m.version, backup },
+            summary: from === 0 ? `created the ledger (schema ${m.version})`
+              : `migrated the ledger from schema ${previous} to ${m.version}: ${m.name}${backup ? `; copy before: ${path.basename(backup)}` : ''}`,
+            details: { from: from === 0 ? 0 : previous, to: m.version, backup },
           });
         }
       })();
+      previous = m.version;
     }
   } finally {
     db.pragma('foreign_keys = ON');

@@ -40,21 +40,27 @@ interface SortLayout {
   kinds: KeyKind[];
   /** FROM clause of the key query. `forced` puts the party first (CROSS JOIN fixes the loop order). */
   from(forced: boolean): string;
-  /** Leading keys that belong to the outer loop (the party); the keyset also seeks on them. */
-  outerKeys: number;
+  /**
+   * Leading keys the keyset repeats as a non-strict bound (redundant, as the full comparison
+   * implies it) so SQLite can seek the index: it does not seek on a row value over an expression
+   * index (amount) or over columns of two tables (the party, then its transfers).
+   */
+  seekKeys: number;
 }
 
 const partyLayout = (side: 'from_id' | 'to_id'): SortLayout => ({
-  keys: ['p.norm_name', `t.${side}`, 't.occurred_on', 't.id'],
+  // p.id (not t.from_id) so SQLite sees that (norm_name, rowid) of entities_by_norm_name, then
+  // (date, id) of the party's index range, is the whole ORDER BY: no sort.
+  keys: ['p.norm_name', 'p.id', 't.occurred_on', 't.id'],
   kinds: ['text', 'int', 'text', 'int'],
   from: (forced) => `entities p ${forced ? 'CROSS JOIN' : 'JOIN'} transfers t ON t.${side} = p.id`,
-  outerKeys: 2,
+  seekKeys: 2,
 });
 
 const layouts: Record<TransferPageSort, SortLayout> = {
-  date: { keys: ['t.occurred_on', 't.id'], kinds: ['text', 'int'], from: () => 'transfers t', outerKeys: 0 },
+  date: { keys: ['t.occurred_on', 't.id'], kinds: ['text', 'int'], from: () => 'transfers t', seekKeys: 0 },
   // The same expression as the index transfers_by_amount: a missing amount sorts below zero.
-  amount: { keys: ['ifnull(t.amount_minor, -1)', 't.id'], kinds: ['int', 'int'], from: () => 'transfers t', outerKeys: 0 },
+  amount: { keys: ['ifnull(t.amount_minor, -1)', 't.id'], kinds: ['int', 'int'], from: () => 'transfers t', seekKeys: 1 },
   from: partyLayout('from_id'),
   to: partyLayout('to_id'),
 };
@@ -134,8 +140,8 @@ export function keyQuery(req: TransferPageRequest, rowLimit: number): KeyQuery {
     const tuple = (n: number, prefix: string) => `(${Array.from({ length: n }, (_, i) => `${prefix}${i}`).join(', ')})`;
     // Exactly the ORDER BY: rows strictly after the cursor in this direction.
     where.push(`(${layout.keys.join(', ')}) ${cmp} ${tuple(layout.keys.length, '@k')}`);
-    // Redundant, but lets SQLite seek the outer loop (the party index) instead of scanning it from the start.
-    if (layout.outerKeys) where.push(`(${layout.keys.slice(0, layout.outerKeys).join(', ')}) ${cmp}= ${tuple(layout.outerKeys, '@k')}`);
+    // Redundant, but lets SQLite seek instead of scanning from the start (see seekKeys).
+    if (layout.seekKeys) where.push(`(${layout.keys.slice(0, layout.seekKeys).join(', ')}) ${cmp}= ${tuple(layout.seekKeys, '@k')}`);
   }
   const cols = [`t.id AS id`, ...layout.keys.map((k, i) => `${k} AS k${i}`), ...(search ? [`${hitExpr} AS hit`] : [])].join(', ');
   const order = layout.keys.map((_, i) => `k${i} ${dir}`).join(', ');

@@ -1,0 +1,66 @@
+// Bulk insert of transfers through the ledger's writer (constraints, foreign keys, the four
+// indexes rebuilt once) against a bare prepared-statement loop into a table with the same
+// columns and nothing else, in the same run. Target: ours within 2x.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { openLedger } from '../electron/core/db/open';
+import { BulkTransferWriter, type BulkTransferRow } from '../electron/core/ledger/bulkTransfers';
+import { timed } from './timing';
+
+export interface BulkInsertResult { rows: number; oursSeconds: number; bareSeconds: number; ratio: number; target: number; ok: boolean }
+
+const TARGET = 2;
+
+function rowsFor(n: number, entities: number): BulkTransferRow[] {
+  let seed = 42;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const currencies = ['USD', 'EUR', 'GBP', 'JPY', 'CHF'];
+  return Array.from({ length: n }, (_, i) => {
+    const from = 1 + Math.floor(rnd() * entities);
+    const to = 1 + ((from + Math.floor(rnd() * (entities - 1))) % entities);
+    const d = new Date(Date.UTC(2015, 0, 1) + Math.floor(rnd() * 3650) * 86_400_000).toISOString().slice(0, 10);
+    return {
+      fromId: from, toId: to, intendedForId: null, resourceType: 'cash', resource: 'services', resourceKey: null, quantity: null, unit: null,
+      amountMinor: Math.floor(rnd() * 1e10), currency: currencies[i % currencies.length]!, date: d, datePrecision: 'day', status: 'executed',
+      description: `generated transfer ${i}`, sourceLine: i + 2, sourceStart: i * 100, sourceEnd: i * 100 + 90,
+    };
+  });
+}
+
+export function benchBulkInsert(n = 1_000_000, entities = 10_000): BulkInsertResult {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'armslength-bulk-'));
+  try {
+    const rows = rowsFor(n, entities);
+    const recordedAt = new Date().toISOString();
+
+    const ledger = openLedger(path.join(dir, 'ours.armslength'));
+    const ins = ledger.prepare(`INSERT INTO entities (kind, name, norm_name) VALUES ('company', ?, ?)`);
+    ledger.transaction(() => { for (let i = 1; i <= entities; i++) ins.run(`Firm ${i}`, `firm ${i}`); })();
+    const ours = timed(() => ledger.transaction(() => {
+      const w = new BulkTransferWriter(ledger, { batchId: null, recordedAt, expectedRows: n });
+      for (const r of rows) w.add(r);
+      return w.finish();
+    })());
+    if (ours.value !== n) throw new Error(`bulk writer wrote ${ours.value} rows, expected ${n}`);
+    ledger.close();
+
+    const bare = new Database(path.join(dir, 'bare.sqlite'));
+    bare.pragma('journal_mode = WAL');
+    bare.pragma('synchronous = NORMAL');
+    const cols = ['from_id', 'to_id', 'intended_for_id', 'resource_type', 'resource', 'resource_key', 'quantity', 'unit', 'amount_minor', 'currency',
+      'occurred_on', 'date_precision', 'status', 'description', 'source_line', 'source_start', 'source_end', 'batch_id', 'recorded_at'];
+    bare.exec(`CREATE TABLE transfers (id INTEGER PRIMARY KEY, ${cols.join(', ')})`);
+    const st = bare.prepare(`INSERT INTO transfers (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+    const loop = timed(() => bare.transaction(() => {
+      for (const r of rows) st.run(r.fromId, r.toId, r.intendedForId, r.resourceType, r.resource, r.resourceKey, r.quantity, r.unit, r.amountMinor, r.currency,
+        r.date, r.datePrecision, r.status, r.description, r.sourceLine, r.sourceStart, r.sourceEnd, null, recordedAt);
+    })());
+    bare.close();
+    const ratio = ours.seconds / loop.seconds;
+    return { rows: n, oursSeconds: ours.seconds, bareSeconds: loop.seconds, ratio, target: TARGET, ok: ratio <= TARGET };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
