@@ -119,6 +119,7 @@ export function renderReportHtml(d: ReportData): string {
     <tr><th>App version</th><td>${h(d.appVersion)}</td></tr>
     <tr><th>Rules</th><td>${d.rules.map((r) => `${h(r.id)} v${r.version} (${h(r.regime)})`).join(', ')}</td></tr>
     <tr><th>Ledger state hash (SHA-256)</th><td><code>${d.stateHash}</code></td></tr>
+    <tr><th>Audit log head</th><td>${d.auditHead ? `entry ${d.auditHead.seq}, SHA-256 <code>${d.auditHead.hash}</code>` : 'no entries'}</td></tr>
   </tbody></table>
   <p class="muted">The same ledger state gives the same report and the same hash; only the generation time differs.</p>
   </body></html>`;

@@ -5,6 +5,7 @@ import type { Evidence, Flag, TransferRow, Valuation } from '../../../shared/dom
 import { allTransfers, evidenceForTransfer, stripKey } from '../ledger/read';
 import { listFlags, rules } from '../conflicts/flags';
 import { valueTransfer } from '../valuation/priceBand';
+import { auditHead } from '../ledger/auditLog';
 
 export interface FlaggedItem {
   flag: Flag;
@@ -24,6 +25,8 @@ export interface ReportData {
   flagged: FlaggedItem[];
   /** SHA-256 over the ledger content the report rests on: same state, same hash. */
   stateHash: string;
+  /** The audit log's last entry when the report was made: `armslength verify` shows the same. */
+  auditHead: { seq: number; hash: string } | null;
 }
 
 export function gatherReportData(db: Db, opts: { title?: string; ledgerName: string; appVersion: string; now?: Date }): ReportData {
@@ -51,5 +54,6 @@ export function gatherReportData(db: Db, opts: { title?: string; ledgerName: str
     transfers,
     flagged,
     stateHash,
+    auditHead: auditHead(db),
   };
 }
