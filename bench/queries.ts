@@ -8,13 +8,26 @@ import { performance } from 'node:perf_hooks';
 import { openLedger, type Db } from '../electron/core/db/open';
 import { normalizeName } from '../electron/core/ledger/names';
 import {
-  clearTotalCache, countQuery, cursorForTransfer, keyQuery, pageTransfers, SEARCH_COUNT_ROWS, SEARCH_SCAN_ROWS,
-  type TransferFilters, type TransferPageRequest, type TransferPageSort,
+  clearTotalCache, countQuery, cursorForTransfer, defaultBudgets, keyQuery, pageTransfers,
+  type QueryBudgets, type TransferFilters, type TransferPageRequest, type TransferPageSort,
 } from '../electron/core/ledger/transferQuery';
 import { prng } from './generate';
 import { formatTable, timed } from './timing';
 
 export const QUERY_TARGET_MS = 30;
+
+/**
+ * Indexes this benchmark recommends for schema 3 (not in migrations.ts): a filter on resource type
+ * or currency is then a range in (date, id) order, so date-sorted pages read ~100 index entries
+ * instead of checking rows one by one, and its total is an exact index range count instead of a
+ * capped one (an exact count without them is a full table scan, 130-220 ms at 1M rows).
+ * transferQuery.ts uses them when present (it looks for an index leading with the column, then
+ * occurred_on). Measured by the bench on a copy of the ledger, with their build time.
+ */
+export const recommendedIndexes = [
+  'CREATE INDEX transfers_by_type ON transfers(resource_type, occurred_on, id)',
+  'CREATE INDEX transfers_by_currency ON transfers(currency, occurred_on, id)',
+];
 const FIXTURE_VERSION = 1;
 
 type Rand = () => number;
@@ -138,6 +151,8 @@ interface Sample { id: number; from_id: number; to_id: number; resource_type: st
 
 interface QuerySpec {
   name: string;
+  /** Filters on resource type or currency: measured again with recommendedIndexes. */
+  usesTypeOrCurrency?: boolean;
   sort: TransferPageSort;
   dir: 'asc' | 'desc';
   /** Part of the target (the issue's list) or extra context. */
@@ -158,16 +173,19 @@ const side = (s: Sample, rand: Rand) => (rand() < 0.5 ? s.from_id : s.to_id);
 const specs: QuerySpec[] = [
   ...(['date', 'amount', 'from', 'to'] as const).flatMap((sort) => (['desc', 'asc'] as const).map((dir): QuerySpec => ({ name: `sort ${sort} ${dir}`, sort, dir, target: true }))),
   { name: 'filter entity', sort: 'date', dir: 'desc', target: true, filters: (s, r) => ({ entityId: side(s, r) }) },
-  { name: 'filter resourceType', sort: 'date', dir: 'desc', target: true, filters: (s) => ({ resourceType: s.resource_type as TransferFilters['resourceType'] }) },
-  { name: 'filter currency', sort: 'date', dir: 'desc', target: true, filters: (s) => ({ currency: s.currency ?? 'USD' }) },
+  { name: 'filter resourceType', sort: 'date', dir: 'desc', target: true, usesTypeOrCurrency: true, filters: (s) => ({ resourceType: s.resource_type as TransferFilters['resourceType'] }) },
+  { name: 'filter currency', sort: 'date', dir: 'desc', target: true, usesTypeOrCurrency: true, filters: (s) => ({ currency: s.currency ?? 'USD' }) },
   { name: 'filter dateRange', sort: 'date', dir: 'desc', target: true, filters: (s, r) => dateRangeAround(s, r) },
   { name: 'filter entity+dateRange', sort: 'date', dir: 'desc', target: true, filters: (s, r) => ({ entityId: side(s, r), ...dateRangeAround(s, r) }) },
   // Context, outside the issue's list: other sorts with filters, and the bounded free-text search.
   { name: '(extra) amount desc, entity', sort: 'amount', dir: 'desc', target: false, filters: (s, r) => ({ entityId: side(s, r) }) },
-  { name: '(extra) from asc, currency', sort: 'from', dir: 'asc', target: false, filters: (s) => ({ currency: s.currency ?? 'USD' }) },
+  { name: '(extra) from asc, currency', sort: 'from', dir: 'asc', target: false, usesTypeOrCurrency: true, filters: (s) => ({ currency: s.currency ?? 'USD' }) },
   { name: '(extra) to desc, dateRange', sort: 'to', dir: 'desc', target: false, filters: (s, r) => dateRangeAround(s, r) },
-  { name: '(extra) amount asc, resourceType+currency', sort: 'amount', dir: 'asc', target: false,
+  { name: '(extra) amount asc, resourceType+currency', sort: 'amount', dir: 'asc', target: false, usesTypeOrCurrency: true,
     filters: (s) => ({ resourceType: s.resource_type as TransferFilters['resourceType'], currency: s.currency ?? 'USD' }) },
+  { name: '(extra) date desc, resourceType+currency', sort: 'date', dir: 'desc', target: false, usesTypeOrCurrency: true,
+    filters: (s) => ({ resourceType: s.resource_type as TransferFilters['resourceType'], currency: s.currency ?? 'USD' }) },
+  { name: '(extra) amount desc, dateRange', sort: 'amount', dir: 'desc', target: false, filters: (s, r) => dateRangeAround(s, r) },
   { name: '(extra) search "H100" (common)', sort: 'date', dir: 'desc', target: false, search: 'H100' },
   { name: '(extra) search "Okafor" (party)', sort: 'date', dir: 'desc', target: false, search: 'Okafor' },
   { name: '(extra) search "zzz" (no match)', sort: 'date', dir: 'desc', target: false, search: 'zzz' },
@@ -175,7 +193,15 @@ const specs: QuerySpec[] = [
 
 export interface QueryResult {
   query: string; sort: TransferPageSort; dir: 'asc' | 'desc'; target: boolean;
+  /** Ad hoc indexes present for this measurement. */
+  withIndexes: boolean;
   requests: number; firstPages: number; rowsReturned: number;
+  /** Requests whose page came back short (fewer than 100 rows) with a cursor: a scan budget ran out. */
+  shortPages: number;
+  /** Requests whose total is a lower bound (totalCapped). */
+  cappedTotals: number;
+  /** How step 1 ran: walk (an index in order) or sort (a small filtered range, sorted), and with a row budget or not. */
+  modes: Record<string, number>;
   /** Whole request: key query, row fetch and total. Totals computed fresh for every request (no cache). */
   p50Ms: number; p95Ms: number; maxMs: number;
   /** The same requests with the total remembered between requests of the same filters (as the app does). */
@@ -208,7 +234,7 @@ function stats(ms: number[]) {
   return { p50Ms: r(percentile(s, 50)), p95Ms: r(percentile(s, 95)), maxMs: r(s[s.length - 1] ?? 0) };
 }
 
-function runSpec(db: Db, spec: QuerySpec, requests: number, seed: number, maxId: number): QueryResult {
+function runSpec(db: Db, spec: QuerySpec, requests: number, seed: number, maxId: number, withIndexes: boolean): QueryResult {
   const rand = prng(seed);
   const sample = db.prepare(`SELECT id, from_id, to_id, resource_type, currency, occurred_on FROM transfers WHERE id = ?`);
   // Build the requests first (untimed): every 10th is a first page, the rest start after a random
@@ -225,41 +251,52 @@ function runSpec(db: Db, spec: QuerySpec, requests: number, seed: number, maxId:
   const run = (cacheTotal: boolean) => {
     clearTotalCache(db);
     let rowsReturned = 0;
+    let shortPages = 0;
+    let cappedTotals = 0;
     const ms = reqs.map((req) => {
       const t0 = performance.now();
       const page = pageTransfers(db, req, { cacheTotal });
       const dt = performance.now() - t0;
       rowsReturned += page.rows.length;
+      if (page.next && page.rows.length < req.limit) shortPages++;
+      if (page.totalCapped) cappedTotals++;
       return dt;
     });
-    return { ms, rowsReturned };
+    return { ms, rowsReturned, shortPages, cappedTotals };
   };
   const cold = run(false);
   const warm = run(true);
   const countMs = reqs.map((req) => {
-    const { sql, params } = countQuery(req);
+    const { sql, params } = countQuery(db, req);
     const stmt = db.prepare(sql);
     const t0 = performance.now();
     stmt.get(params);
     return performance.now() - t0;
   });
+  const modes: Record<string, number> = {};
+  for (const req of reqs) {
+    const q = keyQuery(db, req);
+    const mode = `${q.mode}${q.scan ? ` (scan <= ${q.scan})` : ''}`;
+    modes[mode] = (modes[mode] ?? 0) + 1;
+  }
 
   const first = reqs[0]!;
   const withCursor = reqs.find((r) => r.after !== null) ?? first;
-  const k1 = keyQuery(first, 101);
-  const k2 = keyQuery(withCursor, 101);
-  const c = countQuery(first);
+  const k1 = keyQuery(db, first);
+  const k2 = keyQuery(db, withCursor);
+  const c = countQuery(db, first);
   const coldStats = stats(cold.ms);
   const countStats = stats(countMs);
   return {
-    query: spec.name, sort: spec.sort, dir: spec.dir, target: spec.target,
+    query: spec.name, sort: spec.sort, dir: spec.dir, target: spec.target, withIndexes,
     requests, firstPages: reqs.filter((r) => r.after === null).length, rowsReturned: cold.rowsReturned,
+    shortPages: cold.shortPages, cappedTotals: cold.cappedTotals, modes,
     ...coldStats, cachedTotal: stats(warm.ms), countP50Ms: countStats.p50Ms, countP95Ms: countStats.p95Ms,
     targetMs: QUERY_TARGET_MS, ok: coldStats.p95Ms < QUERY_TARGET_MS,
     plans: {
-      firstPage: `${k1.sql}\n--\n${explain(db, k1.sql, k1.params)}`,
-      afterCursor: `${k2.sql}\n--\n${explain(db, k2.sql, k2.params)}`,
-      count: `${c.sql}\n--\n${explain(db, c.sql, c.params)}`,
+      firstPage: `[${k1.mode}${k1.scan ? `, scan <= ${k1.scan}` : ''}] ${k1.sql}\n--\n${explain(db, k1.sql, k1.params)}`,
+      afterCursor: `[${k2.mode}${k2.scan ? `, scan <= ${k2.scan}` : ''}] ${k2.sql}\n--\n${explain(db, k2.sql, k2.params)}`,
+      count: `[${c.exact ? 'exact' : 'capped'}] ${c.sql}\n--\n${explain(db, c.sql, c.params)}`,
       rows: explain(db, `SELECT t.id FROM transfers t JOIN entities f ON f.id = t.from_id JOIN entities o ON o.id = t.to_id LEFT JOIN entities i ON i.id = t.intended_for_id WHERE t.id IN (SELECT value FROM json_each(?))`, ['[1,2,3]']),
     },
     example: { request: withCursor },
@@ -270,17 +307,24 @@ export interface QueryBenchOptions {
   transfers?: number;
   entities?: number;
   requests?: number;
-  /** Extra indexes (CREATE INDEX ... SQL) created ad hoc on a copy of the fixture, to measure a recommendation. */
+  /**
+   * Indexes (CREATE INDEX ... SQL) to measure: created ad hoc on a copy of the fixture, then the
+   * queries they can serve run again. Default recommendedIndexes; [] skips the comparison.
+   */
   extraIndexes?: string[];
+  /** Connection pragmas (e.g. "mmap_size = 1073741824") for every measurement: for comparisons only. */
+  pragmas?: string[];
   log?: (line: string) => void;
 }
 
 export interface QueryBenchReport {
   fixture: { file: string; transfers: number; entities: number; built: boolean; buildSeconds: number; fileMb: number };
-  extraIndexes: string[];
+  pragmas: string[];
   requestsPerQuery: number;
-  searchBudget: { scanRows: number; countRows: number };
+  budgets: QueryBudgets;
   results: QueryResult[];
+  /** The same measurements for the queries on resource type or currency, with extraIndexes created ad hoc. */
+  withIndexes: { indexes: Array<{ sql: string; buildSeconds: number; sizeMb: number | null }>; results: QueryResult[] } | null;
 }
 
 export function benchQueries(options: QueryBenchOptions = {}): QueryBenchReport {
@@ -289,44 +333,69 @@ export function benchQueries(options: QueryBenchOptions = {}): QueryBenchReport 
   const requests = options.requests ?? 200;
   const fixture = queryFixture(size);
   log(`[queries] ledger ${fixture.file} (${size.transfers} transfers, ${size.entities} entities)${fixture.built ? `, built in ${fixture.seconds.toFixed(1)} s` : ', cached'}`);
-  let file = fixture.file;
-  let scratch: string | null = null;
-  const extraIndexes = options.extraIndexes ?? [];
-  if (extraIndexes.length) {
-    // Never change the cached fixture: measure the indexes on a copy.
-    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'armslength-bench-ix-'));
-    file = path.join(scratch, 'ledger.armslength');
-    fs.copyFileSync(fixture.file, file);
-  }
-  const db = openLedger(file);
-  try {
-    for (const sql of extraIndexes) {
-      const t = timed(() => db.exec(sql));
-      log(`[queries] ad hoc: ${sql} (${t.seconds.toFixed(1)} s)`);
-    }
+  const pragmas = options.pragmas ?? [];
+  const measure = (db: Db, list: QuerySpec[], withIndexes: boolean) => {
+    for (const p of pragmas) db.pragma(p);
     const maxId = db.prepare('SELECT max(id) FROM transfers').pluck().get() as number;
-    const results = specs.map((spec, i) => {
-      const r = runSpec(db, spec, requests, 1000 + i, maxId);
-      log(`[queries] ${r.query}: p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms, max ${r.maxMs} ms (cached total: p95 ${r.cachedTotal.p95Ms} ms)`);
+    return list.map((spec) => {
+      const r = runSpec(db, spec, requests, 1000 + specs.indexOf(spec), maxId, withIndexes);
+      log(`[queries]${withIndexes ? ' [+ix]' : ''} ${r.query}: p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms, max ${r.maxMs} ms (cached total: p95 ${r.cachedTotal.p95Ms} ms)`);
       return r;
     });
-    return {
-      fixture: { file: fixture.file, ...size, built: fixture.built, buildSeconds: fixture.seconds, fileMb: Math.round(fs.statSync(fixture.file).size / 1e6) },
-      extraIndexes, requestsPerQuery: requests, searchBudget: { scanRows: SEARCH_SCAN_ROWS, countRows: SEARCH_COUNT_ROWS }, results,
-    };
+  };
+
+  let results: QueryResult[];
+  const db = openLedger(fixture.file);
+  try {
+    results = measure(db, specs, false);
   } finally {
     db.close();
-    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   }
+
+  let withIndexes: QueryBenchReport['withIndexes'] = null;
+  const extraIndexes = options.extraIndexes ?? recommendedIndexes;
+  if (extraIndexes.length) {
+    // Never change the cached fixture: measure the indexes on a copy.
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'armslength-bench-ix-'));
+    try {
+      const file = path.join(scratch, 'ledger.armslength');
+      fs.copyFileSync(fixture.file, file);
+      const ixDb = openLedger(file);
+      try {
+        const indexes = extraIndexes.map((sql) => {
+          const t = timed(() => ixDb.exec(sql));
+          const name = /CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+)/i.exec(sql)?.[1];
+          let sizeMb: number | null = null;
+          try {
+            sizeMb = Math.round((ixDb.prepare(`SELECT sum(pgsize) FROM dbstat WHERE name = ?`).pluck().get(name) as number) / 1e5) / 10;
+          } catch { /* dbstat not compiled in */ }
+          log(`[queries] ad hoc: ${sql} (${t.seconds.toFixed(1)} s${sizeMb !== null ? `, ${sizeMb} MB` : ''})`);
+          return { sql, buildSeconds: Math.round(t.seconds * 100) / 100, sizeMb };
+        });
+        withIndexes = { indexes, results: measure(ixDb, specs.filter((s) => s.usesTypeOrCurrency), true) };
+      } finally {
+        ixDb.close();
+      }
+    } finally {
+      fs.rmSync(scratch, { recursive: true, force: true });
+    }
+  }
+  return {
+    fixture: { file: fixture.file, ...size, built: fixture.built, buildSeconds: fixture.seconds, fileMb: Math.round(fs.statSync(fixture.file).size / 1e6) },
+    pragmas, requestsPerQuery: requests, budgets: defaultBudgets, results, withIndexes,
+  };
 }
 
 export function formatQueryTable(report: QueryBenchReport): string {
   const f = (x: number) => x.toFixed(2);
+  const all = [...report.results, ...(report.withIndexes?.results ?? [])];
   return formatTable(
-    ['query', 'p50 (ms)', 'p95 (ms)', 'max (ms)', 'target', 'ok', 'count p95 (ms)', 'p95, cached total (ms)', 'rows'],
-    report.results.map((r) => [
-      r.query, f(r.p50Ms), f(r.p95Ms), f(r.maxMs), `<${r.targetMs} ms`, r.target ? (r.ok ? 'yes' : 'NO') : (r.ok ? '(yes)' : '(no)'),
-      f(r.countP95Ms), f(r.cachedTotal.p95Ms), String(r.rowsReturned),
+    ['query', 'p50 (ms)', 'p95 (ms)', 'max (ms)', 'target', 'ok', 'total p95 (ms)', 'p95 cached total', 'short pages', 'capped totals', 'step 1'],
+    all.map((r) => [
+      `${r.withIndexes ? '[+ix] ' : ''}${r.query}`, f(r.p50Ms), f(r.p95Ms), f(r.maxMs), `<${r.targetMs} ms`,
+      r.target ? (r.ok ? 'yes' : 'NO') : (r.ok ? '(yes)' : '(no)'),
+      f(r.countP95Ms), f(r.cachedTotal.p95Ms), `${r.shortPages}/${r.requests}`, `${r.cappedTotals}/${r.requests}`,
+      Object.entries(r.modes).map(([m, n]) => (n === r.requests ? m : `${m} x${n}`)).join(', '),
     ]),
   );
 }

@@ -2,7 +2,7 @@
 // shell's `.import` of the same file into a bare table, in the same run. Target: ours <= 3x.
 // Then pages of transfers for the grid on a 1M-transfer ledger (bench/queries.ts). Target: p95 < 30 ms.
 //   node out/main/bench.js [--sizes 100000,1000000] [--quick] [--only csv|queries]
-//        [--transfers 1000000] [--requests 200] [--index "CREATE INDEX ..."]...
+//        [--transfers 1000000] [--requests 200] [--index "CREATE INDEX ..."]... [--no-index] [--pragma "mmap_size=..."]...
 // Prints a table on stdout (progress on stderr) and writes bench/results/<timestamp>.json
 // and bench/results/latest.json.
 import fs from 'node:fs';
@@ -107,6 +107,7 @@ function parseOptions() {
     options: {
       sizes: { type: 'string' }, quick: { type: 'boolean' }, only: { type: 'string' },
       transfers: { type: 'string' }, requests: { type: 'string' }, index: { type: 'string', multiple: true },
+      'no-index': { type: 'boolean' }, pragma: { type: 'string', multiple: true },
     },
   });
   const only = values.only;
@@ -118,7 +119,9 @@ function parseOptions() {
     queryOptions: {
       transfers, entities: Math.max(100, Math.round(transfers / 10)),
       requests: values.requests ? positive('--requests', values.requests) : values.quick ? 50 : 200,
-      extraIndexes: values.index ?? [],
+      // The indexes to compare against (default: the recommendation in queries.ts); --no-index skips it.
+      extraIndexes: values['no-index'] ? [] : values.index,
+      pragmas: values.pragma ?? [],
     },
   };
 }
@@ -140,10 +143,12 @@ function main(): void {
   if (results.length) printCsvResults(results, s);
   if (queries) {
     console.log(`\nPages of 100 transfers, ${queries.fixture.transfers.toLocaleString('en-US')} transfers among ${queries.fixture.entities.toLocaleString('en-US')} entities, ${queries.requestsPerQuery} requests per query`
-      + ` (every 10th a first page, the rest after a random matching transfer)${queries.extraIndexes.length ? `, with ad hoc ${queries.extraIndexes.join('; ')}` : ''}:`);
+      + ` (every 10th a first page, the rest after a random matching transfer)${queries.pragmas.length ? `, PRAGMA ${queries.pragmas.join('; ')}` : ''}:`);
     console.log(formatQueryTable(queries));
-    console.log('times are whole requests (key query, row fetch, total counted afresh each time); "cached total" remembers totals per filter');
-    console.log('as the app does. (extra) rows are context outside the target. Plans: the JSON report, queries.results[].plans.');
+    console.log('Times are whole requests: key query, row fetch, and the total counted afresh for every request; "p95 cached total" remembers');
+    console.log('totals per filter as the app does. Short pages: a row budget ran out first (the cursor continues). Capped totals: a lower bound.');
+    if (queries.withIndexes) console.log(`[+ix]: the same requests with ad hoc ${queries.withIndexes.indexes.map((i) => `${i.sql} (${i.buildSeconds} s${i.sizeMb !== null ? `, ${i.sizeMb} MB` : ''})`).join('; ')}.`);
+    console.log('(extra) rows are context outside the target. Plans: the JSON report, queries.results[].plans.');
   }
 
   const sqlite3Version = options.csv ? spawnSync(SQLITE3, ['--version'], { encoding: 'utf8' }).stdout.trim().split(' ')[0] : null;

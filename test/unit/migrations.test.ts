@@ -289,12 +289,15 @@ describe('migrating ledgers of earlier schema versions', () => {
 
         // The audit log says so, and its chain holds.
         const entries = auditEntries(db, { limit: 1000 });
-        expect(entries).toHaveLength(before.audit + 1);
-        const migrated = entries.filter((e) => e.action === 'schema.migrate');
-        expect(migrated).toHaveLength(1);
-        expect(migrated[0]!.details).toEqual({ from: k, to: latestSchemaVersion, backup });
-        expect(migrated[0]!.summary).toContain(`from schema ${k} to ${latestSchemaVersion}`);
-        expect(verifyAuditLog(db)).toMatchObject({ ok: true, entries: before.audit + 1 });
+        const steps = latestSchemaVersion - k;
+        expect(entries).toHaveLength(before.audit + steps);
+        // One entry per step, oldest first, each in the transaction of its migration.
+        const migrated = entries.filter((e) => e.action === 'schema.migrate').reverse();
+        expect(migrated.map((e) => e.details)).toEqual(
+          Array.from({ length: latestSchemaVersion - k }, (_, i) => ({ from: k + i, to: k + i + 1, backup })),
+        );
+        expect(migrated[0]!.summary).toContain(`from schema ${k} to ${k + 1}`);
+        expect(verifyAuditLog(db)).toMatchObject({ ok: true, entries: before.audit + steps });
       } finally {
         db.close();
       }
@@ -304,7 +307,7 @@ describe('migrating ledgers of earlier schema versions', () => {
       const again = openLedger(file);
       try {
         expect(schemaVersion(again)).toBe(latestSchemaVersion);
-        expect(count(again, 'audit_log')).toBe(before.audit + 1);
+        expect(count(again, 'audit_log')).toBe(before.audit + latestSchemaVersion - k);
         expect(verifyAuditLog(again).ok).toBe(true);
       } finally {
         again.close();
@@ -377,15 +380,15 @@ describe('migration failures and edge cases', () => {
   });
 
   it('records the migrations that committed when a later one fails', () => {
-    // Each migration commits on its own and only the last pending one writes 'schema.migrate';
-    // when a later migration fails, the ledger is left migrated (1 → latest) with no audit entry,
-    // and no later open writes one.
+    // Each migration commits on its own with its own 'schema.migrate' entry, so when a later one
+    // fails, the steps that committed are on record.
     const file = buildLedger(1, 'v1-audit-gap.armslength');
     expect(() => openLedger(file, { migrations: [...migrations, { version: latestSchemaVersion + 1, name: 'bad', sql: 'INSERT INTO nowhere VALUES (1);' }] })).toThrow();
     const db = openLedger(file);
     try {
       expect(schemaVersion(db)).toBe(latestSchemaVersion);
-      expect(auditEntries(db).filter((e) => e.action === 'schema.migrate').map((e) => e.details)).toEqual([expect.objectContaining({ from: 1 })]);
+      expect(auditEntries(db).filter((e) => e.action === 'schema.migrate').map((e) => e.details).reverse())
+        .toEqual(Array.from({ length: latestSchemaVersion - 1 }, (_, i) => expect.objectContaining({ from: 1 + i, to: 2 + i })));
     } finally {
       db.close();
     }

@@ -313,6 +313,74 @@ export const migrations: Migration[] = [
       ${Object.keys(historyColumns).map(historyTriggersSql).join('\n')}
     `,
   },
+  {
+    version: 3,
+    name: 'filing imports: review queue for proposed transfers, document findings, issuer figures, partial imports',
+    sql: `
+      -- Transfers a parser proposes from prose or tables; nothing enters the ledger until a person accepts.
+      CREATE TABLE transfer_candidates (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        batch_id INTEGER REFERENCES import_batches(id),
+        issuer_id INTEGER REFERENCES entities(id),
+        counterparty TEXT,
+        direction TEXT NOT NULL CHECK (direction IN ('from_issuer','to_issuer','unknown')),
+        amount_minor INTEGER CHECK (amount_minor IS NULL OR amount_minor >= 0),
+        currency TEXT,
+        period_text TEXT,
+        period_start TEXT,
+        period_end TEXT,
+        description TEXT NOT NULL,
+        excerpt TEXT NOT NULL,
+        locator TEXT NOT NULL,
+        char_start INTEGER,
+        char_end INTEGER,
+        status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending','accepted','rejected')),
+        transfer_id INTEGER REFERENCES transfers(id) ON DELETE SET NULL,
+        decided_at TEXT,
+        decided_reason TEXT,
+        recorded_at TEXT NOT NULL DEFAULT ${now},
+        CHECK ((amount_minor IS NULL) = (currency IS NULL))
+      );
+      CREATE INDEX transfer_candidates_by_status ON transfer_candidates(status, id);
+
+      -- What a document says that is not a number: related-party text blocks, and statements that
+      -- there were no related-party transactions (recorded as such, so silence is not mistaken for it).
+      CREATE TABLE document_findings (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        batch_id INTEGER REFERENCES import_batches(id),
+        kind TEXT NOT NULL CHECK (kind IN ('text_block','no_transactions')),
+        concept TEXT,
+        text TEXT NOT NULL,
+        locator TEXT NOT NULL,
+        recorded_at TEXT NOT NULL DEFAULT ${now}
+      );
+      CREATE INDEX document_findings_by_document ON document_findings(document_id);
+
+      -- Issuer figures for materiality tests (revenue, total assets, equity), from filings or typed in.
+      CREATE TABLE issuer_figures (
+        id INTEGER PRIMARY KEY,
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        figure TEXT NOT NULL CHECK (figure IN ('revenue','totalAssets','equity')),
+        concept TEXT,
+        period_start TEXT,
+        period_end TEXT NOT NULL,
+        amount_minor INTEGER NOT NULL,
+        currency TEXT NOT NULL,
+        document_id INTEGER REFERENCES documents(id),
+        batch_id INTEGER REFERENCES import_batches(id),
+        locator TEXT,
+        recorded_at TEXT NOT NULL DEFAULT ${now}
+      );
+      CREATE UNIQUE INDEX issuer_figures_unique ON issuer_figures(entity_id, figure, period_end, currency, ifnull(document_id, 0));
+
+      -- A file with problems imports nothing unless the person chooses to import its valid part;
+      -- that choice and the problems left out are recorded with the batch.
+      ALTER TABLE import_batches ADD COLUMN valid_part_only INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE import_batches ADD COLUMN problems_json TEXT;
+    `,
+  },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version;

@@ -23,6 +23,10 @@ export function undoImport(db: Db, batchId: number, reason: string): { transfers
     if (batch.undone_at) throw new AppError('invalid_input', `Import batch ${batchId} (${batch.name}) was already undone on ${batch.undone_at}.`);
     const transfers = db.prepare(`DELETE FROM transfers WHERE batch_id = ?`).run(batchId).changes;
     const disclosures = db.prepare(`DELETE FROM disclosures WHERE batch_id = ?`).run(batchId).changes;
+    // Proposals nobody accepted go with the batch; accepted ones became a person's transfers and stay.
+    db.prepare(`DELETE FROM transfer_candidates WHERE batch_id = ? AND status <> 'accepted'`).run(batchId);
+    db.prepare(`DELETE FROM document_findings WHERE batch_id = ?`).run(batchId);
+    db.prepare(`DELETE FROM issuer_figures WHERE batch_id = ?`).run(batchId);
     // Entities the batch created go too, unless something else now refers to them.
     const entities = db.prepare(`
       DELETE FROM entities WHERE batch_id = @b AND merged_into_id IS NULL
@@ -32,7 +36,9 @@ export function undoImport(db: Db, batchId: number, reason: string): { transfers
         AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.entity_id = entities.id)
         AND NOT EXISTS (SELECT 1 FROM entity_identifiers i WHERE i.entity_id = entities.id)
         AND NOT EXISTS (SELECT 1 FROM entity_aliases a WHERE a.entity_id = entities.id)
-        AND NOT EXISTS (SELECT 1 FROM entities m WHERE m.merged_into_id = entities.id)`).run({ b: batchId }).changes;
+        AND NOT EXISTS (SELECT 1 FROM entities m WHERE m.merged_into_id = entities.id)
+        AND NOT EXISTS (SELECT 1 FROM issuer_figures f WHERE f.entity_id = entities.id)
+        AND NOT EXISTS (SELECT 1 FROM transfer_candidates c WHERE c.issuer_id = entities.id)`).run({ b: batchId }).changes;
     const at = new Date().toISOString();
     db.prepare(`UPDATE import_batches SET undone_at = ? WHERE id = ?`).run(at, batchId);
     appendAudit(db, {

@@ -1,20 +1,28 @@
 // Pages of transfers for the grid: filtered, sorted by date, amount or a party's name, and
 // keyset-paged, so a page costs about the same at any depth of a million-row ledger.
 //
-// A page is found in two steps. Step 1 (the "key query") walks an index in the requested order
-// and returns only ids and sort keys: for date and amount the index on that key, for from/to the
-// entities by norm_name, each joined to its transfers through transfers_by_from/_to (party id,
-// date, id). Step 2 fetches the full rows for those <= 101 ids by primary key. The cursor is the
-// sort key of the last row: [date, id], [amount, id] or [party norm_name, party id, date, id],
-// and the keyset condition is a row-value comparison over exactly the ORDER BY columns.
+// A page is found in two steps. Step 1 (the "key query") returns only ids and sort keys, in
+// order; step 2 fetches the full rows for those <= limit ids by primary key. The cursor is the
+// sort key of the page's last row: [date, id], [amount, id] or [party norm_name, party id, date,
+// id] for from/to, and the keyset condition is a row-value comparison over exactly the ORDER BY.
 //
-// Costs (1M transfers, see bench/queries.ts): a key query reads about limit + 1 index entries
-// (plus the rows a filter rejects on the way); step 2 is 101 primary-key lookups. Free-text search
-// is a LIKE over party names, resource and description: it cannot use an index, so a request
-// examines at most SEARCH_SCAN_ROWS candidate rows (in sort order, after the other filters) and,
-// when that budget runs out before a page is full, returns what it found with a cursor at the
-// last row examined. Its total counts at most SEARCH_COUNT_ROWS candidates (totalCapped is then
-// set and total is a lower bound).
+// How step 1 finds rows (see plan()):
+// - The filters pick a *driver*: an index range holding every candidate in (date, id) order:
+//   the entity's two ranges of transfers_by_from/_to (merged), else the range of an index that
+//   leads with (resource_type, occurred_on) or (currency, occurred_on) when the ledger has one,
+//   else transfers_by_date. Date bounds always narrow the driver's range.
+// - Sort by date walks the driver in order. Other sorts walk their own order (transfers_by_amount;
+//   entities_by_norm_name joined to transfers_by_from/_to) unless the driver holds at most
+//   SORT_ROWS candidates, in which case those are read and sorted (cost grows with the filter's
+//   size, not the ledger's).
+// - Filters the walked index cannot answer (and free-text search, a LIKE that no index can serve)
+//   are *residual*: checked row by row, at most SCAN_ROWS (SEARCH_SCAN_ROWS when searching)
+//   candidates per request. When the budget runs out before the page is full, the page comes back
+//   short with a cursor after the last row examined; the next request carries on from there.
+// - total is exact when the driver answers every filter (an index range count). Otherwise it
+//   counts at most the same budget of candidates and comes back as a lower bound with
+//   totalCapped: true. Totals are remembered per connection for the same filters until the ledger
+//   changes, as a grid asks for the same total on every page and every re-sort.
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/open';
 import type { Output, ParsedInput } from '../../../shared/contract';
@@ -27,10 +35,25 @@ export type TransferPageSort = TransferPageRequest['sort'];
 export type TransferCursor = NonNullable<TransferPageRequest['after']>;
 export type TransferFilters = NonNullable<TransferPageRequest['filters']>;
 
-/** Candidate rows one search request may examine before it returns a partial page. */
-export const SEARCH_SCAN_ROWS = 20_000;
-/** Candidate rows a search total may examine; beyond that total is a lower bound. */
-export const SEARCH_COUNT_ROWS = 20_000;
+/**
+ * Work limits per request, in rows, sized for ~15-20 ms each on the bench machine with the
+ * ledger's default 2 MB page cache, where a candidate found through an index costs ~3.5 us (a
+ * table lookup), ~8 us with a search (four LIKEs, two name lookups), and a row of a plain table
+ * scan ~0.3 us (~2 us with a search).
+ */
+export interface QueryBudgets {
+  /** Candidates one request may check against residual filters before returning a short page. */
+  scanRows: number;
+  /** The same when the request has a free-text search. */
+  searchScanRows: number;
+  /** Rows a capped total may count when its candidates are the whole table (read in rowid order). */
+  tableCountRows: number;
+  /** The same when the request has a free-text search. */
+  searchTableCountRows: number;
+  /** Largest driver range that is read whole and sorted for a sort its index does not give. */
+  sortRows: number;
+}
+export const defaultBudgets: QueryBudgets = { scanRows: 5_000, searchScanRows: 2_500, tableCountRows: 50_000, searchTableCountRows: 10_000, sortRows: 4_000 };
 
 type KeyKind = 'text' | 'int';
 
@@ -38,14 +61,18 @@ interface SortLayout {
   /** The sort key expressions, most significant first; the last is always the transfer id. */
   keys: string[];
   kinds: KeyKind[];
-  /** FROM clause of the key query. `forced` puts the party first (CROSS JOIN fixes the loop order). */
-  from(forced: boolean): string;
+  /** FROM clause when walking this sort's own order (CROSS JOIN fixes the loop order: party first). */
+  walkFrom: string;
+  /** The same tables, for joining to a set of candidate ids `c`. */
+  joinFrom: string;
   /**
    * Leading keys the keyset repeats as a non-strict bound (redundant, as the full comparison
    * implies it) so SQLite can seek the index: it does not seek on a row value over an expression
    * index (amount) or over columns of two tables (the party, then its transfers).
    */
   seekKeys: number;
+  /** Can date bounds narrow this walk through an index (the party's (id, date, id) range)? */
+  walkSeeksDates: boolean;
 }
 
 const partyLayout = (side: 'from_id' | 'to_id'): SortLayout => ({
@@ -53,14 +80,22 @@ const partyLayout = (side: 'from_id' | 'to_id'): SortLayout => ({
   // (date, id) of the party's index range, is the whole ORDER BY: no sort.
   keys: ['p.norm_name', 'p.id', 't.occurred_on', 't.id'],
   kinds: ['text', 'int', 'text', 'int'],
-  from: (forced) => `entities p ${forced ? 'CROSS JOIN' : 'JOIN'} transfers t ON t.${side} = p.id`,
+  walkFrom: `entities p CROSS JOIN transfers t ON t.${side} = p.id`,
+  joinFrom: `c CROSS JOIN transfers t ON t.id = c.id CROSS JOIN entities p ON p.id = t.${side}`,
   seekKeys: 2,
+  walkSeeksDates: true,
 });
 
 const layouts: Record<TransferPageSort, SortLayout> = {
-  date: { keys: ['t.occurred_on', 't.id'], kinds: ['text', 'int'], from: () => 'transfers t', seekKeys: 0 },
+  date: {
+    keys: ['t.occurred_on', 't.id'], kinds: ['text', 'int'], walkFrom: 'transfers t',
+    joinFrom: 'c CROSS JOIN transfers t ON t.id = c.id', seekKeys: 0, walkSeeksDates: true,
+  },
   // The same expression as the index transfers_by_amount: a missing amount sorts below zero.
-  amount: { keys: ['ifnull(t.amount_minor, -1)', 't.id'], kinds: ['int', 'int'], from: () => 'transfers t', seekKeys: 1 },
+  amount: {
+    keys: ['ifnull(t.amount_minor, -1)', 't.id'], kinds: ['int', 'int'], walkFrom: 'transfers t',
+    joinFrom: 'c CROSS JOIN transfers t ON t.id = c.id', seekKeys: 1, walkSeeksDates: false,
+  },
   from: partyLayout('from_id'),
   to: partyLayout('to_id'),
 };
@@ -84,7 +119,7 @@ export function decodeCursor(sort: TransferPageSort, after: unknown): Array<stri
 /** The cursor that continues after transfer `id` in `sort` order (for tests, the bench, and "open at"). */
 export function cursorForTransfer(db: Db, sort: TransferPageSort, id: number): TransferCursor {
   const layout = layouts[sort];
-  const row = statement(db, `SELECT ${layout.keys.map((k, i) => `${k} AS k${i}`).join(', ')} FROM ${layout.from(false)} WHERE t.id = ?`)
+  const row = statement(db, `SELECT ${layout.keys.map((k, i) => `${k} AS k${i}`).join(', ')} FROM ${layout.walkFrom} WHERE t.id = ?`)
     .raw().get(id) as TransferCursor | undefined;
   if (!row) throw new AppError('not_found', `No transfer with id ${id}`);
   return row;
@@ -104,98 +139,200 @@ function statement(db: Db, sql: string): Database.Statement {
   return stmt;
 }
 
+/**
+ * Columns that lead an index of transfers followed by occurred_on: a filter on one is a range of
+ * that index in date order. None in schema 2; see the recommendation in bench/queries.ts.
+ */
+const dateOrderedIndexes = new WeakMap<Db, { schema: number; columns: Set<string> }>();
+function dateOrderedColumns(db: Db): Set<string> {
+  const schema = db.pragma('schema_version', { simple: true }) as number;
+  const known = dateOrderedIndexes.get(db);
+  if (known && known.schema === schema) return known.columns;
+  const rows = statement(db, `SELECT il.name AS idx, ii.seqno AS seqno, ii.name AS col
+    FROM pragma_index_list('transfers') il, pragma_index_info(il.name) ii WHERE il.partial = 0 AND ii.seqno < 2`)
+    .all() as Array<{ idx: string; seqno: number; col: string | null }>;
+  const byIndex = new Map<string, Array<string | null>>();
+  for (const r of rows) {
+    const cols = byIndex.get(r.idx) ?? [];
+    cols[r.seqno] = r.col;
+    byIndex.set(r.idx, cols);
+  }
+  const columns = new Set<string>();
+  for (const [first, second] of byIndex.values()) if (first && second === 'occurred_on') columns.add(first);
+  dateOrderedIndexes.set(db, { schema, columns });
+  return columns;
+}
+
 const likeEscape = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-const hitExpr = `(t.resource LIKE @q ESCAPE '\\' OR t.description LIKE @q ESCAPE '\\'
+const searchTerm = `(t.resource LIKE @q ESCAPE '\\' OR t.description LIKE @q ESCAPE '\\'
   OR (SELECT name FROM entities WHERE id = t.from_id) LIKE @q ESCAPE '\\'
   OR (SELECT name FROM entities WHERE id = t.to_id) LIKE @q ESCAPE '\\')`;
 
-/** WHERE terms for the filters other than the entity (which picks the shape of the query). */
-function filterTerms(filters: TransferFilters | undefined, params: Record<string, unknown>): string[] {
-  const where: string[] = [];
-  if (!filters) return where;
-  if (filters.resourceType !== undefined) { where.push('t.resource_type = @resourceType'); params.resourceType = filters.resourceType; }
-  if (filters.currency !== undefined) { where.push('t.currency = @currency'); params.currency = filters.currency; }
-  if (filters.dateFrom !== undefined) { where.push('t.occurred_on >= @dateFrom'); params.dateFrom = filters.dateFrom; }
-  if (filters.dateTo !== undefined) { where.push('t.occurred_on <= @dateTo'); params.dateTo = filters.dateTo; }
-  return where;
+type DriverKind = 'entity' | 'resource_type' | 'currency' | 'date';
+
+/** The filters as SQL: which index range drives, and what each filter's term is. */
+interface FilterPlan {
+  driver: DriverKind;
+  /** Terms the driver's index range answers (entity excluded: it is the two-range union). */
+  driverTerms: string[];
+  dateTerms: string[];
+  typeTerm: string | null;
+  currencyTerm: string | null;
+  entityTerm: string | null;
+  searchTerm: string | null;
+  params: Record<string, unknown>;
 }
 
-export interface KeyQuery { sql: string; params: Record<string, unknown> }
-
-/**
- * Step 1 as SQL: ids and sort keys (k0..kn, the last being the transfer id) of the page, in order,
- * plus `hit` (does the row match the search) when searching. Exported for EXPLAIN QUERY PLAN.
- */
-export function keyQuery(req: TransferPageRequest, rowLimit: number): KeyQuery {
-  const layout = layouts[req.sort];
-  const dir = req.dir === 'asc' ? 'ASC' : 'DESC';
-  const cmp = req.dir === 'asc' ? '>' : '<';
-  const after = decodeCursor(req.sort, req.after);
-  const params: Record<string, unknown> = { limit: rowLimit };
-  const where = filterTerms(req.filters, params);
+function planFilters(db: Db, req: TransferPageRequest): FilterPlan {
+  const f = req.filters ?? {};
+  const params: Record<string, unknown> = {};
+  const dateTerms: string[] = [];
+  if (f.dateFrom !== undefined) { dateTerms.push('t.occurred_on >= @dateFrom'); params.dateFrom = f.dateFrom; }
+  if (f.dateTo !== undefined) { dateTerms.push('t.occurred_on <= @dateTo'); params.dateTo = f.dateTo; }
+  let typeTerm: string | null = null;
+  if (f.resourceType !== undefined) { typeTerm = 't.resource_type = @resourceType'; params.resourceType = f.resourceType; }
+  let currencyTerm: string | null = null;
+  if (f.currency !== undefined) { currencyTerm = 't.currency = @currency'; params.currency = f.currency; }
+  let entityTerm: string | null = null;
+  if (f.entityId !== undefined) { entityTerm = '(t.from_id = @entityId OR t.to_id = @entityId)'; params.entityId = f.entityId; }
   const search = req.search.trim();
   if (search) params.q = likeEscape(search);
+
+  const indexed = typeTerm || currencyTerm ? dateOrderedColumns(db) : new Set<string>();
+  let driver: DriverKind = 'date';
+  if (entityTerm) driver = 'entity';
+  else if (typeTerm && indexed.has('resource_type')) driver = 'resource_type';
+  else if (currencyTerm && indexed.has('currency')) driver = 'currency';
+  const driverTerms = driver === 'resource_type' ? [typeTerm!] : driver === 'currency' ? [currencyTerm!] : [];
+  return { driver, driverTerms, dateTerms, typeTerm, currencyTerm, entityTerm, searchTerm: search ? searchTerm : null, params };
+}
+
+/** Filters the driver's range does not answer: checked row by row. */
+function residualTerms(fp: FilterPlan): string[] {
+  const terms = [fp.typeTerm, fp.currencyTerm].filter((t): t is string => t !== null && !fp.driverTerms.includes(t));
+  if (fp.searchTerm) terms.push(fp.searchTerm);
+  return terms;
+}
+
+/** SELECT over the driver's range (both entity ranges as UNION ALL arms), with `cols` and extra terms. */
+function driverSelect(fp: FilterPlan, cols: string, extra: string[]): string[] {
+  const base = [...fp.driverTerms, ...fp.dateTerms, ...extra];
+  const arms = fp.driver === 'entity' ? ['t.from_id = @entityId', 't.to_id = @entityId'] : [null];
+  return arms.map((arm) => {
+    const terms = arm ? [arm, ...base] : base;
+    return `SELECT ${cols} FROM transfers t${terms.length ? ` WHERE ${terms.join(' AND ')}` : ''}`;
+  });
+}
+
+export type KeyQueryMode = 'walk' | 'sort';
+
+export interface KeyQuery {
+  /** Rows: id, k0..kn (the sort key, the cursor), then `hit` (0/1) when `scan` is set. */
+  sql: string;
+  params: Record<string, unknown>;
+  /** walk: an index in the requested order; sort: a small driver range read whole and sorted. */
+  mode: KeyQueryMode;
+  /** Set when residual filters are checked row by row: the most candidate rows to examine. */
+  scan: number | null;
+}
+
+/** The count of the driver's range, stopping at `cap` + 1 (cheap: an index range). */
+function driverSize(db: Db, fp: FilterPlan, cap: number): number {
+  const sql = `SELECT count(*) FROM (${driverSelect(fp, '1', []).join(' UNION ALL ')} LIMIT @cap)`;
+  return statement(db, sql).pluck().get({ ...pick(fp.params, sql), cap: cap + 1 }) as number;
+}
+
+/** Only the named parameters a statement uses (better-sqlite3 refuses unknown ones). */
+function pick(params: Record<string, unknown>, sql: string): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(params).filter(([k]) => sql.includes(`@${k}`)));
+}
+
+/** Step 1 as SQL, for a page of `limit` rows. Exported for EXPLAIN QUERY PLAN (tests, bench). */
+export function keyQuery(db: Db, req: TransferPageRequest, budgets: QueryBudgets = defaultBudgets): KeyQuery {
+  const layout = layouts[req.sort];
+  const fp = planFilters(db, req);
+  const after = decodeCursor(req.sort, req.after);
+  const dir = req.dir === 'asc' ? 'ASC' : 'DESC';
+  const cmp = req.dir === 'asc' ? '>' : '<';
+  const params: Record<string, unknown> = { ...fp.params };
+  const keyset: string[] = [];
   if (after) {
     after.forEach((v, i) => { params[`k${i}`] = v; });
-    const tuple = (n: number, prefix: string) => `(${Array.from({ length: n }, (_, i) => `${prefix}${i}`).join(', ')})`;
+    const tuple = (n: number) => `(${Array.from({ length: n }, (_, i) => `@k${i}`).join(', ')})`;
     // Exactly the ORDER BY: rows strictly after the cursor in this direction.
-    where.push(`(${layout.keys.join(', ')}) ${cmp} ${tuple(layout.keys.length, '@k')}`);
+    keyset.push(`(${layout.keys.join(', ')}) ${cmp} ${tuple(layout.keys.length)}`);
     // Redundant, but lets SQLite seek instead of scanning from the start (see seekKeys).
-    if (layout.seekKeys) where.push(`(${layout.keys.slice(0, layout.seekKeys).join(', ')}) ${cmp}= ${tuple(layout.seekKeys, '@k')}`);
+    if (layout.seekKeys) keyset.push(`(${layout.keys.slice(0, layout.seekKeys).join(', ')}) ${cmp}= ${tuple(layout.seekKeys)}`);
   }
-  const cols = [`t.id AS id`, ...layout.keys.map((k, i) => `${k} AS k${i}`), ...(search ? [`${hitExpr} AS hit`] : [])].join(', ');
-  const order = layout.keys.map((_, i) => `k${i} ${dir}`).join(', ');
-  const entityId = req.filters?.entityId;
-  if (entityId === undefined) {
-    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    return { sql: `SELECT ${cols} FROM ${layout.from(true)} ${whereSql} ORDER BY ${order} LIMIT @limit`, params };
-  }
-  params.entityId = entityId;
-  if (req.sort === 'date') {
-    // Either side: the two index ranges (from_id, date, id) and (to_id, date, id), merged in order.
-    // A transfer never has the same entity on both sides (CHECK from_id <> to_id), so no duplicates.
-    const arm = (side: string) => `SELECT ${cols} FROM transfers t WHERE ${[`t.${side} = @entityId`, ...where].join(' AND ')}`;
-    return { sql: `${arm('from_id')} UNION ALL ${arm('to_id')} ORDER BY ${order} LIMIT @limit`, params };
-  }
-  // Other sorts: the entity's transfers (both index ranges, OR-by-union), sorted; the cost grows
-  // with that entity's transfer count, not with the ledger.
-  where.unshift('(t.from_id = @entityId OR t.to_id = @entityId)');
-  return { sql: `SELECT ${cols} FROM ${layout.from(false)} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit`, params };
-}
-
-/** The count for `total`, with the same filters (no cursor, no order). */
-export function countQuery(req: TransferPageRequest): KeyQuery {
-  const params: Record<string, unknown> = {};
-  const where = filterTerms(req.filters, params);
-  const search = req.search.trim();
-  const entityId = req.filters?.entityId;
-  if (entityId !== undefined) params.entityId = entityId;
-  const sides = entityId === undefined ? [null] : ['from_id', 'to_id'];
-  if (!search) {
-    const parts = sides.map((side) => {
-      const terms = side ? [`t.${side} = @entityId`, ...where] : where;
-      return `(SELECT count(*) FROM transfers t${terms.length ? ` WHERE ${terms.join(' AND ')}` : ''})`;
-    });
-    return { sql: `SELECT ${parts.join(' + ')} AS n, 0 AS capped`, params };
-  }
-  // Search: count hits among at most SEARCH_COUNT_ROWS candidates; capped when there were more.
-  params.q = likeEscape(search);
-  params.budget = SEARCH_COUNT_ROWS;
-  const candidates = sides
-    .map((side) => {
-      const terms = side ? [`t.${side} = @entityId`, ...where] : where;
-      return `SELECT ${hitExpr} AS hit FROM transfers t${terms.length ? ` WHERE ${terms.join(' AND ')}` : ''}`;
-    })
-    .join(' UNION ALL ');
-  return {
-    sql: `SELECT ifnull(sum(hit), 0) AS n, count(*) > @budget AS capped FROM (SELECT hit FROM (${candidates}) LIMIT @budget + 1)`,
-    params,
+  const keyCols = [`t.id AS id`, ...layout.keys.map((k, i) => `${k} AS k${i}`)];
+  const order = `ORDER BY ${layout.keys.map((_, i) => `k${i} ${dir}`).join(', ')}`;
+  const scanBudget = fp.searchTerm ? budgets.searchScanRows : budgets.scanRows;
+  const hitCol = (terms: string[]) => `CASE WHEN ${terms.map((t) => `(${t})`).join(' AND ')} THEN 1 ELSE 0 END AS hit`;
+  const finish = (sql: string, mode: KeyQueryMode, residual: string[]): KeyQuery => {
+    const scan = residual.length ? scanBudget : null;
+    params.limit = scan ?? req.limit + 1;
+    return { sql: `${sql} LIMIT @limit`, params: pick(params, `${sql} @limit`), mode, scan };
   };
+
+  if (req.sort === 'date') {
+    // Every driver is in (date, id) order: walk it (entity: merge its two ranges).
+    const residual = residualTerms(fp);
+    const cols = [...keyCols, ...(residual.length ? [hitCol(residual)] : [])].join(', ');
+    return finish(`${driverSelect(fp, cols, keyset).join(' UNION ALL ')} ${order}`, 'walk', residual);
+  }
+
+  // Another order. A small driver range (an entity, a short period, a rare type) is cheaper read
+  // whole and sorted than found by walking the sort's index past everything else.
+  const narrowed = fp.driver !== 'date' || fp.dateTerms.length > 0;
+  if (narrowed && driverSize(db, fp, budgets.sortRows) <= budgets.sortRows) {
+    // MATERIALIZED: the candidates come from the driver's index whatever the planner guesses.
+    // At most sortRows of them, so the residual filters can be plain WHERE terms.
+    const where = [...residualTerms(fp), ...keyset];
+    const sql = `WITH c(id) AS MATERIALIZED (${driverSelect(fp, 't.id', []).join(' UNION ALL ')})
+      SELECT ${keyCols.join(', ')} FROM ${layout.joinFrom}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ${order}`;
+    return finish(sql, 'sort', []);
+  }
+
+  // Walk the sort's own index; every filter it cannot seek on is residual.
+  const residual = [
+    ...(fp.entityTerm ? [fp.entityTerm] : []),
+    ...(layout.walkSeeksDates ? [] : fp.dateTerms),
+    ...[fp.typeTerm, fp.currencyTerm].filter((t): t is string => t !== null),
+    ...(fp.searchTerm ? [fp.searchTerm] : []),
+  ];
+  const where = [...(layout.walkSeeksDates ? fp.dateTerms : []), ...keyset];
+  const cols = [...keyCols, ...(residual.length ? [hitCol(residual)] : [])].join(', ');
+  return finish(`SELECT ${cols} FROM ${layout.walkFrom}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ${order}`, 'walk', residual);
 }
 
-// Totals, remembered per connection for the same filters while the ledger is unchanged: a grid
-// asks for the same total on every page and every re-sort. The stamp changes with any change on
-// this connection (total_changes) or committed by another one (data_version).
+export interface CountQuery { sql: string; params: Record<string, unknown>; exact: boolean }
+
+/**
+ * The count for `total`, with the same filters (no cursor, no order): exact when the driver's
+ * index range answers every filter; otherwise the hits among at most the scan budget of the
+ * driver's candidates (`capped` is 1 when there were more candidates).
+ */
+export function countQuery(db: Db, req: TransferPageRequest, budgets: QueryBudgets = defaultBudgets): CountQuery {
+  const fp = planFilters(db, req);
+  const residual = residualTerms(fp);
+  if (!residual.length) {
+    const parts = driverSelect(fp, 'count(*)', []).map((s) => `(${s})`);
+    const sql = `SELECT ${parts.join(' + ')} AS n, 0 AS capped`;
+    return { sql, params: pick(fp.params, sql), exact: true };
+  }
+  // Candidates from the whole table are read in rowid order (sequential, cheap per row).
+  const wholeTable = fp.driver === 'date' && fp.dateTerms.length === 0;
+  const budget = wholeTable
+    ? (fp.searchTerm ? budgets.searchTableCountRows : budgets.tableCountRows)
+    : (fp.searchTerm ? budgets.searchScanRows : budgets.scanRows);
+  const hit = `CASE WHEN ${residual.map((t) => `(${t})`).join(' AND ')} THEN 1 ELSE 0 END AS hit`;
+  const sql = `SELECT ifnull(sum(hit), 0) AS n, count(*) > @budget AS capped
+    FROM (SELECT hit FROM (${driverSelect(fp, hit, []).join(' UNION ALL ')}) LIMIT @budget + 1)`;
+  return { sql, params: { ...pick(fp.params, sql), budget }, exact: false };
+}
+
+// Totals, remembered per connection for the same filters while the ledger is unchanged. The stamp
+// changes with any change on this connection (total_changes) or committed by another (data_version).
 interface CachedTotal { stamp: string; n: number; capped: boolean }
 const totals = new WeakMap<Db, Map<string, CachedTotal>>();
 
@@ -205,14 +342,19 @@ function ledgerStamp(db: Db): string {
   return `${changes}:${version}`;
 }
 
-export function pageTotal(db: Db, req: TransferPageRequest, useCache = true): { n: number; capped: boolean } {
-  const { sql, params } = countQuery(req);
+/** Forget remembered totals (the bench uses it to start each series cold). */
+export function clearTotalCache(db: Db): void {
+  totals.delete(db);
+}
+
+export function pageTotal(db: Db, req: TransferPageRequest, options: PageOptions = {}): { n: number; capped: boolean } {
+  const { sql, params } = countQuery(db, req, options.budgets);
   const key = `${sql}\u0000${JSON.stringify(params)}`;
   let cache = totals.get(db);
   if (!cache) totals.set(db, (cache = new Map()));
   const stamp = ledgerStamp(db);
-  const hit = useCache ? cache.get(key) : undefined;
-  if (hit && hit.stamp === stamp) return hit;
+  const known = options.cacheTotal === false ? undefined : cache.get(key);
+  if (known && known.stamp === stamp) return known;
   const row = statement(db, sql).get(params) as { n: number; capped: number };
   const result = { stamp, n: row.n, capped: row.capped === 1 };
   if (cache.size > 100) cache.clear();
@@ -220,49 +362,46 @@ export function pageTotal(db: Db, req: TransferPageRequest, useCache = true): { 
   return result;
 }
 
-/** Forget remembered totals (the bench uses it to measure cold requests). */
-export function clearTotalCache(db: Db): void {
-  totals.delete(db);
+export interface PageOptions {
+  /** Remember totals between requests (default true; the bench turns it off to measure cold requests). */
+  cacheTotal?: boolean;
+  budgets?: QueryBudgets;
 }
 
-export function pageTransfers(db: Db, req: TransferPageRequest, options: { cacheTotal?: boolean } = {}): TransferPage {
+export function pageTransfers(db: Db, req: TransferPageRequest, options: PageOptions = {}): TransferPage {
   const limit = req.limit;
-  const search = req.search.trim() !== '';
-  let ids: number[];
+  const q = keyQuery(db, req, options.budgets);
+  const width = layouts[req.sort].keys.length;
+  let keys: Array<Array<string | number>>;
   let next: TransferCursor | null;
-  if (!search) {
-    const { sql, params } = keyQuery(req, limit + 1);
-    const keys = statement(db, sql).raw().all(params) as Array<[number, ...Array<string | number>]>;
+  if (q.scan === null) {
+    keys = statement(db, q.sql).raw().all(q.params) as Array<Array<string | number>>;
     const more = keys.length > limit;
     if (more) keys.length = limit;
-    ids = keys.map((k) => k[0]);
-    next = more ? keys[keys.length - 1]!.slice(1) : null;
+    next = more ? keys[keys.length - 1]!.slice(1, width + 1) : null;
   } else {
-    // Walk at most SEARCH_SCAN_ROWS candidates in order; stop at limit + 1 hits.
-    const { sql, params } = keyQuery(req, SEARCH_SCAN_ROWS);
-    const width = layouts[req.sort].keys.length;
-    const hits: Array<Array<string | number>> = [];
+    // Walk at most q.scan candidates in order, keeping those that pass the residual filters.
+    keys = [];
     let last: Array<string | number> | null = null;
     let scanned = 0;
-    for (const row of statement(db, sql).raw().iterate(params) as IterableIterator<Array<string | number>>) {
+    for (const row of statement(db, q.sql).raw().iterate(q.params) as IterableIterator<Array<string | number>>) {
       scanned++;
       last = row;
       if (row[width + 1] === 1) {
-        hits.push(row);
-        if (hits.length > limit) break; // leaving the loop resets the statement
+        keys.push(row);
+        if (keys.length > limit) break; // leaving the loop resets the statement
       }
     }
-    if (hits.length > limit) {
-      hits.length = limit;
-      next = hits[limit - 1]!.slice(1, width + 1);
+    if (keys.length > limit) {
+      keys.length = limit;
+      next = keys[limit - 1]!.slice(1, width + 1);
     } else {
-      // Budget spent: continue after the last row examined (the rows between were no match).
-      next = scanned >= SEARCH_SCAN_ROWS && last ? last.slice(1, width + 1) : null;
+      // Budget spent: carry on after the last row examined (those between did not match).
+      next = scanned >= q.scan && last ? last.slice(1, width + 1) : null;
     }
-    ids = hits.map((h) => h[0] as number);
   }
-  const rows = fetchRows(db, ids);
-  const total = pageTotal(db, req, options.cacheTotal ?? true);
+  const rows = fetchRows(db, keys.map((k) => k[0] as number));
+  const total = pageTotal(db, req, options);
   return { rows, next, total: total.n, ...(total.capped ? { totalCapped: true } : {}) };
 }
 
