@@ -27,6 +27,14 @@ const AuditEntry = z.object({
   details: z.unknown(), prevHash: z.string(), hash: z.string(),
 });
 
+const Candidate = z.object({
+  id: z.number().int(), documentId: z.number().int(), documentName: z.string(), issuerId: z.number().int().nullable(), issuerName: z.string().nullable(),
+  counterparty: z.string().nullable(), direction: z.enum(['from_issuer', 'to_issuer', 'unknown']), amountMinor: z.number().int().nullable(),
+  currency: z.string().nullable(), periodText: z.string().nullable(), periodStart: z.string().nullable(), periodEnd: z.string().nullable(),
+  description: z.string(), excerpt: z.string(), locator: z.string(), charStart: z.number().int().nullable(), charEnd: z.number().int().nullable(),
+  status: z.enum(['pending', 'accepted', 'rejected']), transferId: z.number().int().nullable(), decidedReason: z.string().nullable(),
+});
+
 const TransferAsOf = z.object({
   id: z.number().int(), fromId: z.number().int(), fromName: z.string(), toId: z.number().int(), toName: z.string(),
   resourceType: z.string(), resource: z.string(), quantity: z.number().nullable(), unit: z.string().nullable(),
@@ -120,6 +128,20 @@ export const contract = {
       z.object({ ok: z.literal(false), entries: z.number().int(), firstBad: z.number().int(), problem: z.string() }),
     ]),
   },
+  'candidates:list': {
+    input: z.object({ status: z.enum(['pending', 'accepted', 'rejected', 'all']).default('pending') }),
+    output: z.array(Candidate),
+  },
+  'candidate:accept': {
+    input: z.object({
+      id,
+      counterpartyId: id.optional(), issuerId: id.optional(), direction: z.enum(['from_issuer', 'to_issuer']).optional(),
+      resourceType: z.enum(resourceTypes).optional(), resource: z.string().trim().min(1).max(300).optional(),
+      date: z.string().trim().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY-MM-DD, YYYY-MM or YYYY').optional(),
+    }),
+    output: created,
+  },
+  'candidate:reject': { input: z.object({ id, reason: reason('say why the proposal is rejected') }), output: done },
   'priceBand:create': { input: PriceBandInput, output: created },
   'fx:import': {
     input: z.object({ fileName: z.string().min(1).max(260), content: z.string(), source: reason('say where the rates come from') }),

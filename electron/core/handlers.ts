@@ -12,6 +12,7 @@ import { renderReportHtml } from './reports/html';
 import { countPdfPages } from './reports/pdfInfo';
 import { createAffiliation, createEntity, createPriceBand, createTransfer, deleteTransfer, mergeEntities, updateTransfer } from './ledger/edits';
 import { importEcbRates } from './valuation/fx';
+import { acceptCandidate, listCandidates, rejectCandidate } from './ledger/candidates';
 import { listImports, undoImport } from './ledger/imports';
 import { auditEntries, verifyAuditLog } from './ledger/auditLog';
 import { transfersAsOf } from './ledger/asOf';
@@ -62,6 +63,9 @@ export function createHandlers(session: LedgerSession, platform: Platform): Hand
     'import:undo': ({ batchId, reason }) => { const r = undoImport(session.db, batchId, reason); changed('import'); return r; },
     'audit:list': ({ limit, beforeSeq }) => auditEntries(session.db, { limit, beforeSeq }),
     'audit:verify': () => verifyAuditLog(session.db),
+    'candidates:list': ({ status }) => listCandidates(session.db, status),
+    'candidate:accept': ({ id, ...choices }) => { const transferId = acceptCandidate(session.db, id, choices); runRules(session.db); changed('edit'); return { id: transferId }; },
+    'candidate:reject': ({ id, reason }) => { rejectCandidate(session.db, id, reason); changed('edit'); return { ok: true as const }; },
     'priceBand:create': (input) => { const id = createPriceBand(session.db, input); runRules(session.db); changed('edit'); return { id }; },
     'fx:import': ({ fileName, content, source }) => { const r = importEcbRates(session.db, fileName, content, source); runRules(session.db); changed('edit'); return r; },
     'ledger:asOf': ({ at, limit }) => {

@@ -9,8 +9,10 @@ import { LedgerView } from './features/ledger/LedgerView';
 import { FlagsView } from './features/flags/FlagsView';
 import { ImportView } from './features/importer/ImportView';
 import { ReportView } from './features/report/ReportView';
+import { ReviewView } from './features/review/ReviewView';
+import { AuditView } from './features/audit/AuditView';
 
-const labels: Record<View, string> = { ledger: 'Ledger', flags: 'Flags', import: 'Import', report: 'Report' };
+const labels: Record<View, string> = { ledger: 'Ledger', flags: 'Flags', review: 'Review', import: 'Import', audit: 'Audit log', report: 'Report' };
 
 export function App() {
   const { view, go } = useUiStore();
@@ -45,7 +47,9 @@ export function App() {
       <main>
         {view === 'ledger' && <LedgerView />}
         {view === 'flags' && <FlagsView />}
+        {view === 'review' && <ReviewView />}
         {view === 'import' && <ImportView />}
+        {view === 'audit' && <AuditView />}
         {view === 'report' && <ReportView />}
       </main>
     </div>

@@ -106,3 +106,22 @@ test('create an empty ledger, see its empty state, and go back to the sample', a
   await expect(page.getByText(/of \d+ transfers/)).toContainText('transfers');
   await expect(page.getByLabel('Ledger', { exact: true })).toHaveValue('Sample - Musk group');
 });
+
+test('undo an import from the history, and see the audit log record it and verify', async ({ page }) => {
+  await page.goto(app.openUrl);
+  await page.getByRole('navigation').getByRole('button', { name: 'Import' }).click();
+  const history = page.getByRole('region', { name: 'Import history' });
+  await expect(history.getByRole('row', { name: /transfers-comma\.csv/ })).toBeVisible();
+  await history.getByRole('button', { name: 'Undo…' }).first().click();
+  await history.getByRole('textbox').fill('wrong client file');
+  await history.getByRole('button', { name: /^Undo batch \d+$/ }).click();
+  await expect(history.getByRole('status')).toContainText(/Undid batch \d+: removed 3 transfers/);
+  await expect(history.getByRole('row', { name: /transfers-comma\.csv/ })).toContainText('undone');
+  await page.getByRole('navigation').getByRole('button', { name: 'Ledger', exact: true }).click();
+  await expect(page.getByText('16 of 16 transfers')).toBeVisible();
+  await page.getByRole('navigation').getByRole('button', { name: 'Audit log' }).click();
+  await expect(page.getByRole('row', { name: /undid import batch \d+ \(transfers-comma\.csv\).*wrong client file/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Verify the chain' }).click();
+  await expect(page.getByRole('status')).toContainText(/Intact: \d+ entries/);
+  await snap(page, 'audit-log');
+});

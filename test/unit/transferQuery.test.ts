@@ -23,7 +23,7 @@ let db: Db;
 let dir: string;
 let hub: number; // the entity on one side of ~1/4 of all transfers
 let small: number; // an entity with a handful of transfers
-const TRANSFERS = 3_000;
+const TRANSFERS = 2_400; // below every default budget, so totals here are exact
 
 /** mulberry32, so the ledger is the same every run. */
 function prng(seed: number): () => number {

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export const views = ['ledger', 'flags', 'import', 'report'] as const;
+export const views = ['ledger', 'flags', 'review', 'import', 'audit', 'report'] as const;
 export type View = (typeof views)[number];
 
 interface UiState {

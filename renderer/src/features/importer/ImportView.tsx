@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import { call, errorText } from '../../api/client';
 import { useLedgerStore } from '../../stores/ledgerStore';
+import { ImportHistory } from './ImportHistory';
 
 type Result = Output<'import:csv'>;
 
@@ -10,6 +11,7 @@ export function ImportView() {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Result | null>(null);
   const [failure, setFailure] = useState<{ message: string; details: string[] } | null>(null);
+  const [imports, setImports] = useState(0);
 
   const importFile = async (file: File) => {
     setBusy(true);
@@ -17,6 +19,7 @@ export function ImportView() {
     setFailure(null);
     try {
       setResult(await call('import:csv', { fileName: file.name, content: await file.text() }));
+      setImports((n) => n + 1);
       await refresh();
     } catch (err) {
       setFailure(errorText(err));
@@ -45,6 +48,7 @@ export function ImportView() {
           {failure.details.length > 0 && <ul>{failure.details.map((d) => <li key={d}>{d}</li>)}</ul>}
         </div>
       )}
+      <ImportHistory refreshKey={imports} />
     </section>
   );
 }

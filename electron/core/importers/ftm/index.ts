@@ -1,0 +1,3 @@
+export { parseFtm } from './parseFtm';
+export { exportFtm, FTM_ID_PREFIX } from './exportFtm';
+export type { FtmEntity, FtmProperties } from './model';

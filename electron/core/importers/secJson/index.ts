@@ -1,0 +1,2 @@
+export { parseSecJson, normalizeCik, type SecJsonFormat } from './parseSecJson';
+export { isRelatedPartyConcept, directionOf, figureOf } from './concepts';

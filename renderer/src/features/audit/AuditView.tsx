@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'react';
+import type { Output } from '../../../../shared/contract';
+import { call, errorText } from '../../api/client';
+
+type Entry = Output<'audit:list'>[number];
+type Verdict = Output<'audit:verify'>;
+
+/** Every change to the ledger, newest first, and a check of the hash chain that links them. */
+export function AuditView() {
+  const [entries, setEntries] = useState<Entry[]>([]);
+  const [verdict, setVerdict] = useState<Verdict | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => { call('audit:list', { limit: 200 }).then(setEntries, (e: unknown) => setError(errorText(e).message)); }, []);
+  const verify = () => call('audit:verify', {}).then(setVerdict, (e: unknown) => setError(errorText(e).message));
+  return (
+    <section className="main-pane">
+      <header className="pane-header">
+        <h1>Audit log</h1>
+        <button onClick={() => void verify()}>Verify the chain</button>
+        {verdict && (verdict.ok
+          ? <span role="status" className="ok">✓ Intact: {verdict.entries} entries, head {verdict.head?.slice(0, 16)}…</span>
+          : <span role="alert" className="error">✗ Broken at entry {verdict.firstBad}: {verdict.problem}</span>)}
+      </header>
+      {error && <p role="alert" className="error">{error}</p>}
+      <table className="grid">
+        <thead><tr><th>#</th><th>When</th><th>Who</th><th>What</th><th>Hash</th></tr></thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.seq}><td className="num">{e.seq}</td><td>{e.at.replace('T', ' ').slice(0, 19)}</td><td>{e.actor}</td>
+              <td>{e.summary}</td><td><code title={e.hash}>{e.hash.slice(0, 10)}…</code></td></tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
