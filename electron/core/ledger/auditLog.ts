@@ -2,6 +2,7 @@
 // holding the SHA-256 of the previous entry, so altering or removing an entry breaks the chain
 // at that point. verifyAuditLog recomputes the chain and names the first entry that fails.
 import { createHash } from 'node:crypto';
+import os from 'node:os';
 import type { Db } from '../db/open';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -39,8 +40,14 @@ export function entryHash(e: Omit<AuditEntry, 'hash'>): string {
   return createHash('sha256').update(`${e.prevHash}\n${body}`).digest('hex');
 }
 
+/** Who makes a change: ARMSLENGTH_USER if set, else the operating-system account. */
 export function defaultActor(): string {
-  return process.env.ARMSLENGTH_USER ?? process.env.USER ?? process.env.USERNAME ?? 'unknown';
+  if (process.env.ARMSLENGTH_USER) return process.env.ARMSLENGTH_USER;
+  try {
+    return os.userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? 'unknown';
+  }
 }
 
 /** Append an entry; call inside the transaction that makes the change, so both land or neither. */
