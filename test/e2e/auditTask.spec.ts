@@ -61,7 +61,7 @@ test('find the H100 redirect, see its value band and flag, and export the audit 
 test('dismiss a flag with a reason, and it stays dismissed after a reload', async ({ page }) => {
   await page.goto(app.openUrl);
   await page.getByRole('navigation').getByRole('button', { name: 'Flags' }).click();
-  await page.getByRole('row', { name: /Aircraft use|aircraft use/ }).click();
+  await page.getByRole('row', { name: /Common control.*aircraft use/ }).click();
   const flag = page.getByRole('complementary', { name: 'Flag detail' });
   await flag.getByRole('button', { name: 'Dismiss' }).click();
   await expect(flag.getByRole('alert')).toContainText('needs a reason');
@@ -70,7 +70,7 @@ test('dismiss a flag with a reason, and it stays dismissed after a reload', asyn
   await expect(flag.getByTestId('flag-status')).toHaveText('dismissed');
   await page.reload();
   await page.getByRole('navigation').getByRole('button', { name: 'Flags' }).click();
-  await page.getByRole('row', { name: /aircraft use/i }).click();
+  await page.getByRole('row', { name: /Common control.*aircraft use/ }).click();
   await expect(page.getByRole('complementary', { name: 'Flag detail' }).getByTestId('flag-status')).toHaveText('dismissed');
   await snap(page, 'flag-dismissed');
 });

@@ -408,7 +408,9 @@ describe('events', () => {
 
       const reply = await invoke('flags:run', {});
       expect(reply.ok).toBe(true);
-      expect(reply.value.total).toBe(16);
+      const info = await invoke('ledger:info', {});
+      expect(reply.value.total).toBeGreaterThan(0);
+      expect(reply.value.total).toBe(info.value.counts.flags);
 
       const text = await stream.waitFor('event: ledger:changed');
       const m = /event: ledger:changed\ndata: (.*)\n\n/.exec(text);

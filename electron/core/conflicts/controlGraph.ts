@@ -32,6 +32,9 @@ function validOn(a: AffiliationRow, date: string): boolean {
 
 export interface Controller { entity: EntityRef; path: PathEdge[] }
 
+/** Officer and director roles: the positions that make a person sit on a firm's side of a deal. */
+const officerOrDirector = /\b(ceo|cfo|coo|cto|chief|chair(man|woman|person)?|director|officer|president|vice[- ]president|secretary|treasurer|executive|managing|board)\b/i;
+
 export class ControlGraph {
   private readonly incoming = new Map<number, AffiliationRow[]>();
   private readonly evidenceCache = new Map<number, PathEdge['evidence']>();
@@ -60,6 +63,16 @@ export class ControlGraph {
       to: { id: a.object_id, name: a.o_name, kind: a.o_kind },
       relation, validFrom: a.valid_from, validTo: a.valid_to, evidence,
     };
+  }
+
+  /** People holding an officer or director role in the entity on the date, with that role as an edge. */
+  officersOn(entityId: number, date: string): Map<number, PathEdge> {
+    const found = new Map<number, PathEdge>();
+    for (const a of this.incoming.get(entityId) ?? []) {
+      if (a.kind !== 'role' || !a.role || !officerOrDirector.test(a.role) || !validOn(a, date) || a.s_kind !== 'person') continue;
+      if (!found.has(a.subject_id)) found.set(a.subject_id, this.edge(a, a.role));
+    }
+    return found;
   }
 
   /**

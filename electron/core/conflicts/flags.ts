@@ -7,9 +7,15 @@ import { appendAudit } from '../ledger/auditLog';
 import { getTransfer, type TransferWithKey } from '../ledger/read';
 import { valueTransfer } from '../valuation/priceBand';
 import { ControlGraph } from './controlGraph';
-import { COMMON_CONTROL, commonControlFlag, type FlagDraft } from './commonControl';
+import type { FlagDraft, Rule, RuleContext } from './ruleContext';
+import { findRelation } from './relation';
+import { commonControlRule } from './rules/commonControl';
+import { interlockRule } from './rules/interlock';
+import { offMarketRule } from './rules/offMarket';
+import { corporateOpportunityRule } from './rules/corporateOpportunity';
+import { missingApprovalRule, sk404ThresholdRule } from './rules/sk404';
 
-export const rules = [COMMON_CONTROL];
+export const rules: Rule[] = [commonControlRule, interlockRule, corporateOpportunityRule, offMarketRule, sk404ThresholdRule, missingApprovalRule];
 
 interface FlagDbRow {
   id: number; rule_id: string; rule_version: number; transfer_id: number; severity: Flag['severity']; title: string; summary: string;
@@ -25,8 +31,11 @@ function toFlag(r: FlagDbRow): Flag {
 }
 
 export function evaluateTransfer(db: Db, graph: ControlGraph, t: TransferWithKey): FlagDraft[] {
-  const flag = commonControlFlag(graph, t, valueTransfer(db, t));
-  return flag ? [flag] : [];
+  const value = valueTransfer(db, t);
+  const atStake = t.amountMinor !== null ? { minor: t.amountMinor, currency: t.currency! }
+    : value.valuation ? { minor: value.valuation.baseMinor, currency: value.valuation.currency } : null;
+  const ctx: RuleContext = { db, graph, transfer: t, value, relation: findRelation(graph, t), atStake };
+  return rules.map((r) => r.evaluate(ctx)).filter((f): f is FlagDraft => f !== null);
 }
 
 export function runRules(db: Db): { created: number; updated: number; removed: number; total: number } {
@@ -34,7 +43,7 @@ export function runRules(db: Db): { created: number; updated: number; removed: n
   // Only parties that appear in some affiliation can be under common control: skip the rest in SQL.
   const ids = db.prepare(`
     WITH involved AS (SELECT subject_id AS id FROM affiliations UNION SELECT object_id FROM affiliations)
-    SELECT id FROM transfers WHERE from_id IN involved AND to_id IN involved ORDER BY id`).pluck().all() as number[];
+    SELECT id FROM transfers WHERE (from_id IN involved OR intended_for_id IN involved) AND to_id IN involved ORDER BY id`).pluck().all() as number[];
   const existing = db.prepare(`SELECT id FROM flags WHERE rule_id = ? AND transfer_id = ?`).pluck();
   const insert = db.prepare(`INSERT INTO flags (rule_id, rule_version, transfer_id, severity, title, summary, paths_json, at_stake_minor, at_stake_currency)
     VALUES (@ruleId, @ruleVersion, @transferId, @severity, @title, @summary, @paths, @atStakeMinor, @atStakeCurrency)`);

@@ -6,23 +6,24 @@
 // sort key of the page's last row: [date, id], [amount, id] or [party norm_name, party id, date,
 // id] for from/to, and the keyset condition is a row-value comparison over exactly the ORDER BY.
 //
-// How step 1 finds rows (see plan()):
+// How step 1 finds rows (keyQuery):
 // - The filters pick a *driver*: an index range holding every candidate in (date, id) order:
 //   the entity's two ranges of transfers_by_from/_to (merged), else the range of an index that
-//   leads with (resource_type, occurred_on) or (currency, occurred_on) when the ledger has one,
-//   else transfers_by_date. Date bounds always narrow the driver's range.
-// - Sort by date walks the driver in order. Other sorts walk their own order (transfers_by_amount;
-//   entities_by_norm_name joined to transfers_by_from/_to) unless the driver holds at most
-//   SORT_ROWS candidates, in which case those are read and sorted (cost grows with the filter's
-//   size, not the ledger's).
-// - Filters the walked index cannot answer (and free-text search, a LIKE that no index can serve)
-//   are *residual*: checked row by row, at most SCAN_ROWS (SEARCH_SCAN_ROWS when searching)
-//   candidates per request. When the budget runs out before the page is full, the page comes back
-//   short with a cursor after the last row examined; the next request carries on from there.
-// - total is exact when the driver answers every filter (an index range count). Otherwise it
-//   counts at most the same budget of candidates and comes back as a lower bound with
-//   totalCapped: true. Totals are remembered per connection for the same filters until the ledger
-//   changes, as a grid asks for the same total on every page and every re-sort.
+//   leads with (resource_type, occurred_on) or (currency, occurred_on) if the ledger has one
+//   (schema 2 has neither; bench/queries.ts recommends both), else transfers_by_date. Date bounds
+//   always narrow the driver's range.
+// - Sort by date walks the driver in order. The other sorts walk their own order
+//   (transfers_by_amount; entities_by_norm_name joined to transfers_by_from/_to) unless the
+//   driver's range holds at most budgets.sortRows rows: then those are read and sorted, a cost
+//   that grows with the filter's size, not the ledger's.
+// - Filters the walked index cannot answer, and the free-text search (a LIKE no index can serve),
+//   are *residual*: checked row by row, for at most budgets.scanRows (searchScanRows) candidates
+//   per request. When that runs out before the page is full, the page comes back short, with a
+//   cursor after the last row examined, and the next request carries on from there.
+// - total is exact when the driver's range answers every filter (an index range count; 10-15 ms
+//   for count(*) at 1M rows). Otherwise it counts the hits among a budget of candidates and is a
+//   lower bound, flagged totalCapped. Totals are remembered per connection and filter set until
+//   the ledger changes: a grid asks for the same total on every page and every re-sort.
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/open';
 import type { Output, ParsedInput } from '../../../shared/contract';
@@ -63,6 +64,8 @@ interface SortLayout {
   kinds: KeyKind[];
   /** FROM clause when walking this sort's own order (CROSS JOIN fixes the loop order: party first). */
   walkFrom: string;
+  /** The same tables, for looking up one transfer's keys. */
+  rowFrom: string;
   /** The same tables, for joining to a set of candidate ids `c`. */
   joinFrom: string;
   /**
@@ -81,6 +84,7 @@ const partyLayout = (side: 'from_id' | 'to_id'): SortLayout => ({
   keys: ['p.norm_name', 'p.id', 't.occurred_on', 't.id'],
   kinds: ['text', 'int', 'text', 'int'],
   walkFrom: `entities p CROSS JOIN transfers t ON t.${side} = p.id`,
+  rowFrom: `transfers t JOIN entities p ON p.id = t.${side}`,
   joinFrom: `c CROSS JOIN transfers t ON t.id = c.id CROSS JOIN entities p ON p.id = t.${side}`,
   seekKeys: 2,
   walkSeeksDates: true,
@@ -88,12 +92,12 @@ const partyLayout = (side: 'from_id' | 'to_id'): SortLayout => ({
 
 const layouts: Record<TransferPageSort, SortLayout> = {
   date: {
-    keys: ['t.occurred_on', 't.id'], kinds: ['text', 'int'], walkFrom: 'transfers t',
+    keys: ['t.occurred_on', 't.id'], kinds: ['text', 'int'], walkFrom: 'transfers t', rowFrom: 'transfers t',
     joinFrom: 'c CROSS JOIN transfers t ON t.id = c.id', seekKeys: 0, walkSeeksDates: true,
   },
   // The same expression as the index transfers_by_amount: a missing amount sorts below zero.
   amount: {
-    keys: ['ifnull(t.amount_minor, -1)', 't.id'], kinds: ['int', 'int'], walkFrom: 'transfers t',
+    keys: ['ifnull(t.amount_minor, -1)', 't.id'], kinds: ['int', 'int'], walkFrom: 'transfers t', rowFrom: 'transfers t',
     joinFrom: 'c CROSS JOIN transfers t ON t.id = c.id', seekKeys: 1, walkSeeksDates: false,
   },
   from: partyLayout('from_id'),
@@ -119,15 +123,15 @@ export function decodeCursor(sort: TransferPageSort, after: unknown): Array<stri
 /** The cursor that continues after transfer `id` in `sort` order (for tests, the bench, and "open at"). */
 export function cursorForTransfer(db: Db, sort: TransferPageSort, id: number): TransferCursor {
   const layout = layouts[sort];
-  const row = statement(db, `SELECT ${layout.keys.map((k, i) => `${k} AS k${i}`).join(', ')} FROM ${layout.walkFrom} WHERE t.id = ?`)
-    .raw().get(id) as TransferCursor | undefined;
+  const row = statement(db, `SELECT ${layout.keys.map((k, i) => `${k} AS k${i}`).join(', ')} FROM ${layout.rowFrom} WHERE t.id = ?`, 'raw')
+    .get(id) as TransferCursor | undefined;
   if (!row) throw new AppError('not_found', `No transfer with id ${id}`);
   return row;
 }
 
 // Prepared statements, per connection: a page request reuses the same few shapes of SQL.
 const statements = new WeakMap<Db, Map<string, Database.Statement>>();
-function statement(db: Db, sql: string): Database.Statement {
+function statement(db: Db, sql: string, mode: 'objects' | 'raw' | 'pluck' = 'objects'): Database.Statement {
   let cache = statements.get(db);
   if (!cache) statements.set(db, (cache = new Map()));
   let stmt = cache.get(sql);
@@ -136,7 +140,8 @@ function statement(db: Db, sql: string): Database.Statement {
     stmt = db.prepare(sql);
     cache.set(sql, stmt);
   }
-  return stmt;
+  // The row mode sticks to a statement: set it on every use.
+  return mode === 'raw' ? stmt.raw(true) : mode === 'pluck' ? stmt.pluck(true) : stmt.pluck(false).raw(false);
 }
 
 /**
@@ -239,7 +244,7 @@ export interface KeyQuery {
 /** The count of the driver's range, stopping at `cap` + 1 (cheap: an index range). */
 function driverSize(db: Db, fp: FilterPlan, cap: number): number {
   const sql = `SELECT count(*) FROM (${driverSelect(fp, '1', []).join(' UNION ALL ')} LIMIT @cap)`;
-  return statement(db, sql).pluck().get({ ...pick(fp.params, sql), cap: cap + 1 }) as number;
+  return statement(db, sql, 'pluck').get({ ...pick(fp.params, sql), cap: cap + 1 }) as number;
 }
 
 /** Only the named parameters a statement uses (better-sqlite3 refuses unknown ones). */
@@ -337,7 +342,7 @@ interface CachedTotal { stamp: string; n: number; capped: boolean }
 const totals = new WeakMap<Db, Map<string, CachedTotal>>();
 
 function ledgerStamp(db: Db): string {
-  const changes = statement(db, 'SELECT total_changes()').pluck().get() as number;
+  const changes = statement(db, 'SELECT total_changes()', 'pluck').get() as number;
   const version = db.pragma('data_version', { simple: true }) as number;
   return `${changes}:${version}`;
 }
@@ -375,7 +380,7 @@ export function pageTransfers(db: Db, req: TransferPageRequest, options: PageOpt
   let keys: Array<Array<string | number>>;
   let next: TransferCursor | null;
   if (q.scan === null) {
-    keys = statement(db, q.sql).raw().all(q.params) as Array<Array<string | number>>;
+    keys = statement(db, q.sql, 'raw').all(q.params) as Array<Array<string | number>>;
     const more = keys.length > limit;
     if (more) keys.length = limit;
     next = more ? keys[keys.length - 1]!.slice(1, width + 1) : null;
@@ -384,7 +389,7 @@ export function pageTransfers(db: Db, req: TransferPageRequest, options: PageOpt
     keys = [];
     let last: Array<string | number> | null = null;
     let scanned = 0;
-    for (const row of statement(db, q.sql).raw().iterate(q.params) as IterableIterator<Array<string | number>>) {
+    for (const row of statement(db, q.sql, 'raw').iterate(q.params) as IterableIterator<Array<string | number>>) {
       scanned++;
       last = row;
       if (row[width + 1] === 1) {

@@ -4,7 +4,7 @@ import type { Evidence, PathEdge, TransferRow } from '../../../shared/domain';
 import { formatMoney } from '../../../shared/money';
 import { formatPartialDate } from '../../../shared/dates';
 import type { FlaggedItem, ReportData } from './reportData';
-import { describeQuantity } from '../conflicts/commonControl';
+import { describeQuantity } from '../conflicts/describe';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

@@ -5,7 +5,7 @@
 //
 // What FtM has no property for is said in text: a transfer's resource type, status, quantity and
 // intended recipient in its summary ("resource type: gpu; status: redirected; ..."), voting
-// rights that differ from equity in an Ownership's summary ("voting rights: 78%"). parseFtm reads
+// rights beside equity in an Ownership's summary ("voting rights: 78%"). parseFtm reads
 // the resource type and voting rights back.
 import type { Db } from '../../db/open';
 import { minorToDecimalString } from '../../../../shared/money';
@@ -61,6 +61,16 @@ export function exportFtm(db: Db): string {
   for (const i of db.prepare(`SELECT entity_id, scheme, value FROM entity_identifiers ORDER BY entity_id, id`).all() as Array<{ entity_id: number; scheme: string; value: string }>) {
     identifiers.set(i.entity_id, [...(identifiers.get(i.entity_id) ?? []), i]);
   }
+  // A merge moves every reference to the winner; should one still name a merged entity, it is
+  // written as the entity that entity was merged into, never as a dangling id.
+  const mergedInto = new Map(
+    (db.prepare(`SELECT id, merged_into_id FROM entities WHERE merged_into_id IS NOT NULL`).all() as Array<{ id: number; merged_into_id: number }>)
+      .map((r) => [r.id, r.merged_into_id]),
+  );
+  const live = (id: number): number => {
+    for (let hops = 0; mergedInto.has(id) && hops < 1000; hops++) id = mergedInto.get(id)!;
+    return id;
+  };
   const schemaOf = new Map<number, string>();
 
   for (const e of entities) {
@@ -88,11 +98,10 @@ export function exportFtm(db: Db): string {
 
   const affiliations = db.prepare(`SELECT id, subject_id, object_id, kind, role, equity_pct, voting_pct, direct, valid_from, valid_to, note FROM affiliations ORDER BY id`).all() as AffiliationRow[];
   for (const a of affiliations) {
-    if (!byId.has(a.subject_id) || !byId.has(a.object_id)) continue; // cannot happen after a merge (references move to the winner)
-    const subject = entityId(a.subject_id);
-    const object = entityId(a.object_id);
-    const objectSchema = schemaOf.get(a.object_id);
-    const subjectSchema = schemaOf.get(a.subject_id);
+    const subject = entityId(live(a.subject_id));
+    const object = entityId(live(a.object_id));
+    const objectSchema = schemaOf.get(live(a.object_id));
+    const subjectSchema = schemaOf.get(live(a.subject_id));
     const interval: Array<[string, string | null]> = [['startDate', a.valid_from], ['endDate', a.valid_to]];
     const summary: string[] = [];
     if (a.direct === 0) summary.push('indirect');
@@ -107,7 +116,7 @@ export function exportFtm(db: Db): string {
       const pct = a.equity_pct ?? a.voting_pct;
       extra = [['percentage', pct === null ? null : pctText(pct)]];
       if (a.equity_pct === null && a.voting_pct !== null) extra.push(['ownershipType', 'voting rights']);
-      else if (a.voting_pct !== null && a.voting_pct !== a.equity_pct) summary.push(`voting rights: ${pctText(a.voting_pct)}%`);
+      else if (a.voting_pct !== null) summary.push(`voting rights: ${pctText(a.voting_pct)}%`);
     } else if (a.kind === 'role' && objectSchema !== 'Person') {
       if (subjectSchema === 'Person' && isOfficerRole(a.role)) {
         schema = 'Employment';
@@ -117,8 +126,10 @@ export function exportFtm(db: Db): string {
         ends = [['director', subject], ['organization', object]];
       }
     } else {
-      // Control and family ties (and the rare ownership of, or role at, a person): FtM's standard
-      // schemata have no general link for these, so UnknownLink with the kind named in the role.
+      // Control and family ties (and the rare ownership of, or role towards, a person): FtM's
+      // standard schemata have no general link for these (Family is person-to-person only), so
+      // UnknownLink with the ledger's kind named in the role: "control: owner".
+      // (Employment needs a Person employee; Directorship and Ownership an Organization / Asset.)
       schema = 'UnknownLink';
       ends = [['subject', subject], ['object', object]];
       role = `${a.kind}: ${a.role ?? ''}`.trim();
@@ -139,14 +150,14 @@ export function exportFtm(db: Db): string {
     const summary = [`resource type: ${t.resource_type}`];
     if (t.status !== 'executed') summary.push(`status: ${t.status}`);
     if (t.quantity !== null) summary.push(`quantity: ${t.quantity}${t.unit ? ` ${t.unit}` : ''}`);
-    if (t.intended_for_id !== null) summary.push(`intended for: ${byId.get(t.intended_for_id)?.name ?? `entity ${t.intended_for_id}`}`);
+    if (t.intended_for_id !== null) summary.push(`intended for: ${byId.get(live(t.intended_for_id))!.name}`);
     const date = ftmDate(t.occurred_on, t.date_precision);
     const common: Array<[string, string | null]> = [['summary', summary.join('; ')], ['description', t.description]];
     if (t.amount_minor !== null && t.currency !== null) {
       emit({
         id: `${FTM_ID_PREFIX}-transfer-${t.id}`, schema: 'Payment',
         properties: props([
-          ['payer', entityId(t.from_id)], ['beneficiary', entityId(t.to_id)],
+          ['payer', entityId(live(t.from_id))], ['beneficiary', entityId(live(t.to_id))],
           ['amount', minorToDecimalString(t.amount_minor, t.currency)], ['currency', t.currency],
           ['date', date], ['purpose', t.resource], ...common,
         ]),
@@ -155,7 +166,7 @@ export function exportFtm(db: Db): string {
       emit({
         id: `${FTM_ID_PREFIX}-transfer-${t.id}`, schema: 'UnknownLink',
         properties: props([
-          ['subject', entityId(t.from_id)], ['object', entityId(t.to_id)],
+          ['subject', entityId(live(t.from_id))], ['object', entityId(live(t.to_id))],
           ['role', `transfer: ${t.resource}`], ['date', date], ...common,
         ]),
       });

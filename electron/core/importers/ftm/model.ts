@@ -77,11 +77,11 @@ export function isOfficerRole(role: string | null): boolean {
 }
 
 /**
- * UnknownLink roles the writer uses for ledger facts FtM has no schema for. A role "control: …"
- * or "family: …" is read back as that affiliation kind; "transfer: <resource>" as a transfer
- * without an amount.
+ * UnknownLink roles the writer uses for ledger facts FtM has no fitting schema for. A role
+ * "control: …", "family: …" (or, for a person as the object, "role: …", "ownership: …") is read
+ * back as that affiliation kind; "transfer: <resource>" as a transfer without an amount.
  */
-export const linkKindPrefix = /^(control|family):\s*(.*)$/is;
+export const linkKindPrefix = /^(control|family|role|ownership):\s*(.*)$/is;
 export const transferRolePrefix = /^transfer:\s*(.*)$/is;
 
 /** In a Payment's or transfer link's summary, the ledger's resource type ("resource type: gpu"). */
@@ -95,11 +95,9 @@ export function resourceTypeIn(summaries: string[]): (typeof resourceTypes)[numb
   return undefined;
 }
 
-/** In an Ownership's summary, voting rights that differ from equity ("voting rights: 78%"). */
-const votingMarker = /voting rights:\s*(\d+(?:\.\d+)?)\s*%/i;
-export function votingPctIn(summaries: string[]): number | undefined {
+function pctMarker(marker: RegExp, summaries: string[]): number | undefined {
   for (const s of summaries) {
-    const m = votingMarker.exec(s);
+    const m = marker.exec(s);
     if (m?.[1] !== undefined) {
       const v = Number(m[1]);
       if (v >= 0 && v <= 100) return v;
@@ -107,3 +105,8 @@ export function votingPctIn(summaries: string[]): number | undefined {
   }
   return undefined;
 }
+
+/** In an Ownership's summary, the voting rights beside the equity percentage ("voting rights: 78%"). */
+export const votingPctIn = (summaries: string[]) => pctMarker(/voting rights:\s*(\d+(?:\.\d+)?)\s*%/i, summaries);
+/** In an "ownership: …" UnknownLink's summary, the equity held ("equity: 40%"). */
+export const equityPctIn = (summaries: string[]) => pctMarker(/(?:^|;\s*)equity:\s*(\d+(?:\.\d+)?)\s*%/i, summaries);

@@ -6,12 +6,13 @@
 // The file is read in two passes: first every line (so a link may come before the parties it
 // joins, and fragments of one entity spread over several lines are merged), then the links.
 // Every problem names its line; a bad line never stops the others from being read.
-import { emptyExtraction, type ExtractedAffiliation, type ExtractedEntity, type ExtractedTransfer, type ExtractionResult, type SourceLocator } from '../extracted';
+import { emptyExtraction, type ExtractedAffiliation, type ExtractedEntity, type ExtractionResult, type SourceLocator } from '../extracted';
 import { AmountSyntaxError, isCurrency, parseAmountToMinor } from '../../../../shared/money';
 import { DateSyntaxError, parseIsoPartialDate, periodEnd, type PartialDate } from '../../../../shared/dates';
 import { normalizeCik } from '../secJson/parseSecJson';
+import { UnsupportedFileError } from '../detect';
 import {
-  identifierProperties, idNumberSchemes, kindOf, linkKindPrefix, otherIdentifierProperties, partySchemata, resourceTypeIn,
+  equityPctIn, identifierProperties, idNumberSchemes, kindOf, linkKindPrefix, otherIdentifierProperties, partySchemata, resourceTypeIn,
   transferRolePrefix, votingPctIn, type FtmProperties, type IdentifierScheme,
 } from './model';
 
@@ -225,12 +226,13 @@ class FtmReader {
     switch (rec.schema) {
       case 'Ownership': {
         kind = 'ownership';
-        role = first('role') ?? first('ownershipType');
         const pct = this.percentage(rec);
         // "Type of ownership" naming voting rights alone makes the percentage a share of votes.
         const types = (p.ownershipType ?? []).join(' ');
-        if (pct !== null && /voting/i.test(types) && !/share|equity|capital/i.test(types)) votingPct = pct;
+        const votesOnly = /voting/i.test(types) && !/share|equity|capital/i.test(types);
+        if (votesOnly) votingPct = pct;
         else equityPct = pct;
+        role = first('role') ?? (votesOnly ? null : first('ownershipType'));
         votingPct = votingPctIn(p.summary ?? []) ?? votingPct;
         break;
       }
@@ -245,13 +247,18 @@ class FtmReader {
         // rules would treat both sides as commonly controlled. It is kept as a 'role' whose text
         // says "unknown link", so it stays visible and a person can reclassify it. The exception
         // is a role that names its kind ("control: owner", "family: spouse"): that is the file's
-        // own statement (exportFtm writes ledger control and family links this way, as FtM's
-        // standard schemata have no general control link).
+        // own statement. exportFtm writes ledger control and family links this way, as FtM's
+        // standard schemata have no general control link (and ownership of, or a role towards,
+        // a person, which Ownership and Directorship cannot hold).
         const text = first('role');
         const named = text ? linkKindPrefix.exec(text) : null;
         if (named) {
-          kind = named[1]!.toLowerCase() as 'control' | 'family';
+          kind = named[1]!.toLowerCase() as ExtractedAffiliation['kind'];
           role = named[2]!.trim() || null;
+          if (kind === 'ownership') {
+            equityPct = equityPctIn(p.summary ?? []) ?? null;
+            votingPct = votingPctIn(p.summary ?? []) ?? null;
+          }
         } else {
           role = text ? `unknown link: ${text}` : 'unknown link';
         }
@@ -309,7 +316,7 @@ class FtmReader {
     }
     const summaries = p.summary ?? [];
     const marked = resourceTypeIn(summaries);
-    this.pushTransfer({
+    this.result.transfers.push({
       fromKey, toKey, resourceType: marked ?? 'cash', resource: p.purpose?.[0] ?? p.programme?.[0] ?? 'payment',
       amountMinor, currency: amountMinor === null ? null : currency, date: when.date, datePrecision: when.precision,
       description: p.description?.[0] ?? (marked ? '' : summaries[0] ?? ''), locator: rec.locator,
@@ -326,14 +333,10 @@ class FtmReader {
     }
     const marked = resourceTypeIn(p.summary ?? []);
     if (!marked) this.problem(rec.locator, 'the transfer link does not say what moved ("resource type: …" in its summary); read as goods');
-    this.pushTransfer({
+    this.result.transfers.push({
       fromKey, toKey, resourceType: marked ?? 'goods', resource: resource || 'transfer', amountMinor: null, currency: null,
       date: when.date, datePrecision: when.precision, description: p.description?.[0] ?? '', locator: rec.locator,
     });
-  }
-
-  private pushTransfer(t: ExtractedTransfer): void {
-    this.result.transfers.push(t);
   }
 }
 
@@ -357,8 +360,8 @@ export function parseFtm(bytes: Buffer, fileName: string): ExtractionResult {
     lineNo++;
   }
   if (reader.nonEmptyLines > 0 && reader.ftmLines === 0) {
-    throw new Error(`${fileName}: not FollowTheMoney JSON lines: no line holds an entity (${reader.firstError}); ${EXPECTED}.`);
+    throw new UnsupportedFileError(`${fileName}: not FollowTheMoney JSON lines: no line holds an entity (${reader.firstError}); ${EXPECTED}.`);
   }
-  if (reader.nonEmptyLines === 0) throw new Error(`${fileName}: the file holds no entities; ${EXPECTED}.`);
+  if (reader.nonEmptyLines === 0) throw new UnsupportedFileError(`${fileName}: the file holds no entities; ${EXPECTED}.`);
   return reader.finish();
 }

@@ -5,11 +5,13 @@
 // companyfacts for a large filer is 10-50 MB. It is parsed once with JSON.parse, and only the
 // concepts that matter are looked at fact by fact; everything else is a name lookup, so the work
 // stays linear in the file. A malformed fact is a located problem (concept, unit, index), never a
-// crash; only a file that is not SEC XBRL JSON at all is refused with an Error.
+// crash; only a file that is not SEC XBRL JSON at all is refused (UnsupportedFileError, an Error
+// naming the file and what was expected).
 import { emptyExtraction, type ExtractedDisclosure, type ExtractedFigure, type ExtractionResult, type PartyRef, type SourceLocator } from '../extracted';
 import { isCurrency } from '../../../../shared/money';
 import { directionOf, figureOf, isAnnualForm, isFullYear, isRelatedPartyConcept, type FigureKind } from './concepts';
 import { decimalToMinor, numberToDecimalString } from './decimal';
+import { UnsupportedFileError } from '../detect';
 
 export type SecJsonFormat = 'sec-companyfacts' | 'sec-companyconcept';
 
@@ -238,7 +240,7 @@ function better(a: FigureCandidate, b: FigureCandidate): boolean {
 }
 
 function refuse(fileName: string, what: string): never {
-  throw new Error(`${fileName}: not SEC XBRL JSON: ${what}; ${EXPECTED}.`);
+  throw new UnsupportedFileError(`${fileName}: not SEC XBRL JSON: ${what}; ${EXPECTED}.`);
 }
 
 export function parseSecJson(bytes: Buffer, fileName: string): ExtractionResult {

@@ -1,0 +1,1 @@
+export { parseXbrl, normalizeCik, type XbrlFormat } from './parseXbrl';
