@@ -21,7 +21,7 @@ describe('the rule set', () => {
   it('gives every rule an id, a version and a regime', () => {
     expect(rules.map((r) => `${r.id}@${r.version}/${r.regime}`)).toEqual([
       'common-control@1/general', 'interlock@1/general', 'corporate-opportunity@1/delaware', 'off-market@1/general',
-      'sk404-threshold@1/us-sec', 'missing-approval@1/us-sec',
+      'sk404-threshold@1/us-sec', 'missing-approval@1/us-sec', 'undisclosed@1/us-sec', 'aktg-111a@1/eu-de',
     ]);
   });
 });
@@ -116,5 +116,55 @@ describe('S-K 404 threshold and approval', () => {
     runRules(db);
     expect(byRule(db, t.id).has('missing-approval')).toBe(false);
     expect(byRule(db, t.id).has('sk404-threshold')).toBe(true);
+  });
+});
+
+describe('AktG §111a threshold', () => {
+  it('adds up a year of transactions with the same party against 1.5% of total assets', () => {
+    const { db } = tempLedger();
+    const { w, pat, a, b } = firms(db);
+    w.affiliation({ subjectId: pat, objectId: a, kind: 'control', role: 'majority shareholder' });
+    w.affiliation({ subjectId: pat, objectId: b, kind: 'control', role: 'majority shareholder' });
+    db.prepare(`INSERT INTO issuer_figures (entity_id, figure, period_end, amount_minor, currency) VALUES (?, 'totalAssets', '2024-12-31', ?, 'EUR')`).run(a, 100_000_000_00);
+    const first = w.transfer({ fromId: a, toId: b, resourceType: 'cash', resource: 'loan', amountMinor: 1_000_000_00, currency: 'EUR', date: '2024-03-01' });
+    const second = w.transfer({ fromId: b, toId: a, resourceType: 'services', resource: 'services', amountMinor: 600_000_00, currency: 'EUR', date: '2024-09-01' });
+    const nextYear = w.transfer({ fromId: a, toId: b, resourceType: 'cash', resource: 'loan', amountMinor: 1_000_000_00, currency: 'EUR', date: '2025-01-15' });
+    runRules(db);
+    expect(byRule(db, first).has('aktg-111a')).toBe(false); // 1.0% alone
+    const f = byRule(db, second).get('aktg-111a')!;
+    expect(f.title).toBe("AktG §111a: 1.60% of Alpha Inc's assets with Beta Inc");
+    expect(f.atStakeMinor).toBe(1_600_000_00);
+    expect(f.summary).toMatch(/With 1 earlier transaction with Beta Inc in 2024, the total is €1,600,000\.00/);
+    expect(byRule(db, nextYear).has('aktg-111a')).toBe(false); // no 2025 figure: nothing to compare with
+  });
+});
+
+describe('undisclosed', () => {
+  function withDisclosure(amountMinor: number, label = 'SpaceX') {
+    const { db } = tempSampleLedger();
+    const tesla = db.prepare(`SELECT id FROM entities WHERE name = 'Tesla, Inc.'`).pluck().get() as number;
+    const doc = new LedgerWriter(db).document({ name: 'Tesla 10-K 2023', kind: 'xbrl' });
+    new LedgerWriter(db).disclosure({ documentId: doc, issuerId: tesla, counterpartyLabel: label, concept: 'us-gaap:RevenueFromRelatedParties', direction: 'received',
+      periodStart: '2023-01-01', periodEnd: '2023-12-31', amountMinor, currency: 'USD', locator: 'fact f-1' });
+    runRules(db);
+    const spacexPayment = allTransfers(db).find((t) => t.from.name === 'SpaceX' && t.amountMinor === 2_100_000_00)!;
+    return { db, spacexPayment };
+  }
+
+  it('is quiet when a disclosure by the issuer covers the transfer', () => {
+    const { db, spacexPayment } = withDisclosure(2_050_000_00);
+    expect(byRule(db, spacexPayment.id).has('undisclosed')).toBe(false);
+  });
+
+  it('flags a transfer that the issuer\'s disclosures for the year do not cover', () => {
+    const { db, spacexPayment } = withDisclosure(50_000_00);
+    const f = byRule(db, spacexPayment.id).get('undisclosed')!;
+    expect(f.title).toBe('Undisclosed: no disclosure by Tesla, Inc. covers this transfer');
+    expect(f.summary).toMatch(/include 1 about SpaceX, but none for this period and an amount within 10% of \$2,100,000\.00/);
+  });
+
+  it('does not guess when no disclosures of the issuer were imported', () => {
+    const { db } = tempSampleLedger();
+    expect(db.prepare(`SELECT count(*) FROM flags WHERE rule_id = 'undisclosed'`).pluck().get()).toBe(0);
   });
 });

@@ -11,3 +11,10 @@ it('dump', () => {
     console.log(JSON.stringify({ ...r, disclosures: r.disclosures.map((d) => ({ ...d, locator: d.locator.label, issuer: undefined })), figures: r.figures.map((d) => ({ ...d, locator: d.locator.label })) }, null, 1));
   }
 });
+
+it('bench', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return import('../../bench/xbrlParse').then(({ benchXbrlParse }) => {
+    console.log(benchXbrlParse());
+  });
+}, 120000);

@@ -14,8 +14,10 @@ import { interlockRule } from './rules/interlock';
 import { offMarketRule } from './rules/offMarket';
 import { corporateOpportunityRule } from './rules/corporateOpportunity';
 import { missingApprovalRule, sk404ThresholdRule } from './rules/sk404';
+import { aktgRule } from './rules/aktg';
+import { undisclosedRule } from './rules/undisclosed';
 
-export const rules: Rule[] = [commonControlRule, interlockRule, corporateOpportunityRule, offMarketRule, sk404ThresholdRule, missingApprovalRule];
+export const rules: Rule[] = [commonControlRule, interlockRule, corporateOpportunityRule, offMarketRule, sk404ThresholdRule, missingApprovalRule, undisclosedRule, aktgRule];
 
 interface FlagDbRow {
   id: number; rule_id: string; rule_version: number; transfer_id: number; severity: Flag['severity']; title: string; summary: string;

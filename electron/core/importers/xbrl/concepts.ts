@@ -93,6 +93,7 @@ export function readableMemberName(local: string): string {
     .replace(/(Member|Domain)$/, '')
     .replace(/_/g, ' ')
     .replace(/([a-z])(?=[A-Z][a-z])/g, '$1 ')
+    .replace(/([a-z])(?=[A-Z]{2,}(?![a-z]))/g, '$1 ')
     .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ')
     .replace(/\s+/g, ' ')
     .trim() || local;

@@ -310,13 +310,20 @@ export function parseXbrl(bytes: Buffer, fileName: string, companions?: Readonly
     return Number.POSITIVE_INFINITY;
   }
 
+  const relatedConcepts = new Map<QName, boolean>();
+  const relatedConcept = (q: QName): boolean => {
+    let r = relatedConcepts.get(q);
+    if (r === undefined) relatedConcepts.set(q, (r = isRelatedPartyConcept(q.local)));
+    return r;
+  };
+
   // Numeric facts: every one is checked (a malformed fact is a problem wherever it stands); the
   // related-party ones and the reference figures are kept, grouped so duplicates report once.
   const groups = new Map<string, Entry[]>();
   for (const f of s.numeric) {
     if (f.nil) continue;
-    const locator = locate(f.span.start, factLabel(f), f.id, f.span.end);
-    const skip = (message: string) => problems.push({ locator, message: `${message}; the fact was skipped` });
+    const where = () => locate(f.span.start, factLabel(f), f.id, f.span.end);
+    const skip = (message: string) => problems.push({ locator: where(), message: `${message}; the fact was skipped` });
     if (!f.contextRef) { skip('has no contextRef'); continue; }
     const ctx = contextInfo(f.contextRef);
     if (!ctx) { skip(`refers to context "${f.contextRef}", which the document does not define`); continue; }
@@ -327,8 +334,9 @@ export function parseXbrl(bytes: Buffer, fileName: string, companions?: Readonly
     if (typeof dec === 'string') { skip(dec); continue; }
     if (!ctx.ok || !unit.ok) continue; // reported once at the context or unit
     const figure = ctx.ctx.dims.length === 0 && unit.currency !== null ? figureOf(f.concept) : undefined;
-    const related = !ctx.excluded && (ctx.strong || ctx.weakRelated || isRelatedPartyConcept(f.concept.local));
+    const related = !ctx.excluded && (ctx.strong || ctx.weakRelated || relatedConcept(f.concept));
     if (!figure && !related) continue;
+    const locator = where();
     const entry: Entry = { fact: f, dec, decimals: decimalsOf(f, locator), ctx, unit, locator, figure, related };
     const key = `${clark(f.concept)}\u0002${ctx.key}\u0002${unit.key}`;
     const group = groups.get(key);

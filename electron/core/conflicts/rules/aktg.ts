@@ -1,0 +1,61 @@
+// aktg-111a v1 (EU/Germany, SRD II Art. 9c as AktG §§111a-c): a transaction with a related party
+// is material when, together with the other transactions with the same party in the fiscal year,
+// it reaches 1.5% of the issuer's fixed plus current assets (total assets). Needs the issuer's
+// total assets for that year (imported from XBRL or typed in); the fiscal year is taken as the
+// calendar year of the transfer, and the flag says so.
+import { formatMoney } from '../../../../shared/money';
+import type { Rule, RuleContext } from '../ruleContext';
+import { convertMinor } from '../../valuation/fx';
+import { AppError } from '../../errors';
+import { whatMoved } from '../describe';
+
+export const AKTG_SHARE = 0.015;
+
+interface Figure { entity_id: number; amount_minor: number; currency: string; period_end: string }
+
+function assetsFor(ctx: RuleContext, entityId: number, year: string): Figure | undefined {
+  return ctx.db.prepare(`SELECT entity_id, amount_minor, currency, period_end FROM issuer_figures
+    WHERE entity_id = ? AND figure = 'totalAssets' AND substr(period_end, 1, 4) = ? ORDER BY period_end DESC LIMIT 1`).get(entityId, year) as Figure | undefined;
+}
+
+function inCurrency(ctx: RuleContext, minor: number, from: string, to: string, day: string): number | null {
+  try { return convertMinor(ctx.db, minor, from, to, day).minor; } catch (err) { if (err instanceof AppError) return null; throw err; }
+}
+
+export const aktgRule: Rule = {
+  id: 'aktg-111a', version: 1, regime: 'eu-de', name: 'AktG §111a material related-party transaction',
+  evaluate(ctx) {
+    const t = ctx.transfer;
+    if (!ctx.relation || t.amountMinor === null) return null;
+    const year = t.date.slice(0, 4);
+    for (const side of [t.from, t.to]) {
+      const assets = assetsFor(ctx, side.id, year);
+      if (!assets) continue;
+      const other = side.id === t.from.id ? t.to : t.from;
+      // Every transfer with the same party in the year, up to and including this one, in the assets' currency.
+      const rows = ctx.db.prepare(`SELECT id, amount_minor, currency, occurred_on FROM transfers
+        WHERE ((from_id = @a AND to_id = @b) OR (from_id = @b AND to_id = @a)) AND amount_minor IS NOT NULL
+          AND substr(occurred_on, 1, 4) = @year AND (occurred_on < @date OR (occurred_on = @date AND id <= @id))`)
+        .all({ a: side.id, b: other.id, year, date: t.date, id: t.id }) as Array<{ id: number; amount_minor: number; currency: string; occurred_on: string }>;
+      let total = 0;
+      for (const r of rows) {
+        const v = r.currency === assets.currency ? r.amount_minor : inCurrency(ctx, r.amount_minor, r.currency, assets.currency, r.occurred_on);
+        if (v === null) return null; // cannot add what cannot be converted; better no flag than a wrong one
+        total += v;
+      }
+      const threshold = Math.round(assets.amount_minor * AKTG_SHARE);
+      if (total < threshold) continue;
+      return {
+        ruleId: this.id, ruleVersion: this.version, transferId: t.id, severity: 'high',
+        title: `AktG §111a: ${((total / assets.amount_minor) * 100).toFixed(2)}% of ${side.name}'s assets with ${other.name}`,
+        summary: `${whatMoved(ctx)}. With ${rows.length - 1} earlier transaction${rows.length === 2 ? '' : 's'} with ${other.name} in ${year}, the total is ${formatMoney(total, assets.currency)}, `
+          + `at least 1.5% of ${side.name}'s total assets of ${formatMoney(assets.amount_minor, assets.currency)} (${year} figure, ${formatMoney(threshold, assets.currency)}). `
+          + `A material related-party transaction needs the supervisory board's prior approval without the conflicted members, and publication without undue delay `
+          + `(exempt: ordinary course on market terms, wholly-owned subsidiaries). The fiscal year is taken as the calendar year.`,
+        paths: [ctx.relation.fromPath, ctx.relation.toPath],
+        atStakeMinor: total, atStakeCurrency: assets.currency,
+      };
+    }
+    return null;
+  },
+};
