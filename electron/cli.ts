@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { LedgerSession, SAMPLE_LEDGER_NAME, createSampleLedger } from './core/session';
-import { importCsvTransfers } from './core/importers/csvTransfers';
+import { importDocument, previewDocument } from './core/importers/documentImport';
+import { exportFtm } from './core/importers/ftm';
 import { listFlags, runRules } from './core/conflicts/flags';
 import { createHandlers, buildReportHtml } from './core/handlers';
 import { printHtmlToPdf } from './core/reports/nodePdf';
@@ -24,7 +25,10 @@ const usage = `Arm's Length ${appVersion}: audit related-party transfers.
 
 Usage:
   armslength report (--db FILE | --sample) --out FILE.pdf [--html FILE.html] [--title TEXT]
-  armslength import FILE.csv --db FILE          import a CSV of transfers (all or nothing)
+  armslength import FILE --db FILE [--valid-part] [--new-entities]
+                                                import a CSV ledger, SEC XBRL JSON or FollowTheMoney file
+                                                (format from its content; all or nothing unless --valid-part)
+  armslength export-ftm --db FILE --out FILE.jsonl   the ledger as FollowTheMoney entities
   armslength flag (--db FILE | --sample)        run the rules and list the flags
   armslength serve [--db FILE] [--port N]       browser mode: serve the app on 127.0.0.1
   armslength verify --db FILE                   recompute the audit log's hash chain
@@ -57,7 +61,8 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       db: { type: 'string' }, sample: { type: 'boolean' }, out: { type: 'string' }, html: { type: 'string' },
-      title: { type: 'string' }, port: { type: 'string' }, reason: { type: 'string' }, source: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      title: { type: 'string' }, port: { type: 'string' }, reason: { type: 'string' }, source: { type: 'string' },
+      'valid-part': { type: 'boolean' }, 'new-entities': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
     },
   });
   const [command, ...rest] = positionals;
@@ -69,12 +74,31 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'import': {
       const file = rest[0];
-      if (!file) throw new AppError('invalid_input', 'import needs a CSV file: armslength import FILE.csv --db LEDGER');
+      if (!file) throw new AppError('invalid_input', 'import needs a file: armslength import FILE --db LEDGER');
       if (!values.db) throw new AppError('invalid_input', 'import needs --db LEDGER (the ledger to import into)');
       const session = sessionFor(values, true);
-      const result = importCsvTransfers(session.db, path.basename(file), fs.readFileSync(file));
+      const bytes = fs.readFileSync(file);
+      const name = path.basename(file);
+      // Parties the ledger may already hold under another name are asked about; --new-entities answers "new" for all.
+      const preview = previewDocument(session.db, name, bytes);
+      const decisions = Object.fromEntries(preview.entities.filter((e) => e.match.status === 'uncertain').map((e) => [e.key, 'new' as const]));
+      if (Object.keys(decisions).length > 0 && !values['new-entities']) {
+        const list = preview.entities.filter((e) => e.match.status === 'uncertain').map((e) => `  ${e.name}: ${e.match.status === 'uncertain' ? e.match.candidates.map((c) => `"${c.entityName}" (${c.why})`).join(' or ') : ''}`);
+        throw new AppError('invalid_input', `${name}: these parties may already be in the ledger; decide in the app, or pass --new-entities to add them as new:`, list);
+      }
+      const r = importDocument(session.db, name, bytes, { decisions, importValidPart: values['valid-part'] });
       const flags = runRules(session.db);
-      console.log(`Imported ${result.transfers} transfers from ${file} (batch ${result.batchId}, ${result.newEntities} new entities); ${flags.total} flags in the ledger.`);
+      if (r.kind === 'transfers') console.log(`Imported ${r.transfers} transfers from ${file} (batch ${r.batchId}, ${r.newEntities} new entities); ${flags.total} flags in the ledger.`);
+      else console.log(`Imported ${file} as ${r.format} (batch ${r.batchId}): ${r.transfers} transfers, ${r.disclosures} disclosures, ${r.figures} figures, ${r.candidates} proposed transfers for review, ${r.entitiesNew} new entities${r.problemsLeftOut ? `; left out ${r.problemsLeftOut} problems` : ''}; ${flags.total} flags in the ledger.`);
+      session.close();
+      return 0;
+    }
+    case 'export-ftm': {
+      if (!values.out) throw new AppError('invalid_input', 'export-ftm needs --out FILE.jsonl');
+      const session = sessionFor(values, true);
+      const text = exportFtm(session.db);
+      fs.writeFileSync(values.out, text);
+      console.log(`Wrote ${text.split('\n').filter(Boolean).length} FollowTheMoney entities to ${values.out}`);
       session.close();
       return 0;
     }

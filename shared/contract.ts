@@ -27,6 +27,20 @@ const AuditEntry = z.object({
   details: z.unknown(), prevHash: z.string(), hash: z.string(),
 });
 
+const fileName = z.string().min(1).max(260);
+
+const DocumentPreview = z.object({
+  fileName: z.string(), format: z.string(), sha256: z.string(), alreadyImportedBatch: z.number().int().nullable(),
+  counts: z.object({ entities: z.number().int(), affiliations: z.number().int(), transfers: z.number().int(), disclosures: z.number().int(),
+    figures: z.number().int(), candidates: z.number().int(), textBlocks: z.number().int() }),
+  entities: z.array(z.object({ key: z.string(), name: z.string(), match: z.union([
+    z.object({ key: z.string(), status: z.literal('matched'), entityId: z.number().int(), entityName: z.string(), by: z.enum(['identifier', 'name', 'alias']), detail: z.string() }),
+    z.object({ key: z.string(), status: z.literal('uncertain'), candidates: z.array(z.object({ entityId: z.number().int(), entityName: z.string(), why: z.string() })) }),
+    z.object({ key: z.string(), status: z.literal('new') }),
+  ]) })),
+  problems: z.array(z.string()), problemCount: z.number().int(), statesNoTransactions: z.string().nullable(),
+});
+
 const Candidate = z.object({
   id: z.number().int(), documentId: z.number().int(), documentName: z.string(), issuerId: z.number().int().nullable(), issuerName: z.string().nullable(),
   counterparty: z.string().nullable(), direction: z.enum(['from_issuer', 'to_issuer', 'unknown']), amountMinor: z.number().int().nullable(),
@@ -128,6 +142,17 @@ export const contract = {
       z.object({ ok: z.literal(false), entries: z.number().int(), firstBad: z.number().int(), problem: z.string() }),
     ]),
   },
+  'document:preview': { input: z.object({ fileName, contentBase64: z.base64() }), output: DocumentPreview },
+  'document:import': {
+    input: z.object({
+      fileName, contentBase64: z.base64(),
+      decisions: z.record(z.string(), z.union([id, z.literal('new')])).default({}),
+      importValidPart: z.boolean().default(false),
+    }),
+    output: z.object({ format: z.string(), batchId: z.number().int(), transfers: z.number().int(), disclosures: z.number().int(),
+      candidates: z.number().int(), entitiesNew: z.number().int(), problemsLeftOut: z.number().int() }),
+  },
+  'export:ftm': { input: z.object({}), output: z.object({ fileName: z.string(), content: z.string() }) },
   'candidates:list': {
     input: z.object({ status: z.enum(['pending', 'accepted', 'rejected', 'all']).default('pending') }),
     output: z.array(Candidate),

@@ -13,6 +13,8 @@ import { countPdfPages } from './reports/pdfInfo';
 import { createAffiliation, createEntity, createPriceBand, createTransfer, deleteTransfer, mergeEntities, updateTransfer } from './ledger/edits';
 import { importEcbRates } from './valuation/fx';
 import { acceptCandidate, listCandidates, rejectCandidate } from './ledger/candidates';
+import { importDocument, previewDocument } from './importers/documentImport';
+import { exportFtm } from './importers/ftm';
 import { listImports, undoImport } from './ledger/imports';
 import { auditEntries, verifyAuditLog } from './ledger/auditLog';
 import { transfersAsOf } from './ledger/asOf';
@@ -63,6 +65,16 @@ export function createHandlers(session: LedgerSession, platform: Platform): Hand
     'import:undo': ({ batchId, reason }) => { const r = undoImport(session.db, batchId, reason); changed('import'); return r; },
     'audit:list': ({ limit, beforeSeq }) => auditEntries(session.db, { limit, beforeSeq }),
     'audit:verify': () => verifyAuditLog(session.db),
+    'document:preview': ({ fileName, contentBase64 }) => previewDocument(session.db, fileName, Buffer.from(contentBase64, 'base64')),
+    'document:import': ({ fileName, contentBase64, decisions, importValidPart }) => {
+      const r = importDocument(session.db, fileName, Buffer.from(contentBase64, 'base64'), { decisions, importValidPart });
+      runRules(session.db);
+      changed('import');
+      return r.kind === 'transfers'
+        ? { format: r.format, batchId: r.batchId, transfers: r.transfers, disclosures: 0, candidates: 0, entitiesNew: r.newEntities, problemsLeftOut: 0 }
+        : { format: r.format, batchId: r.batchId, transfers: r.transfers, disclosures: r.disclosures, candidates: r.candidates, entitiesNew: r.entitiesNew, problemsLeftOut: r.problemsLeftOut };
+    },
+    'export:ftm': () => ({ fileName: `${session.info().name}.ftm.jsonl`, content: exportFtm(session.db) }),
     'candidates:list': ({ status }) => listCandidates(session.db, status),
     'candidate:accept': ({ id, ...choices }) => { const transferId = acceptCandidate(session.db, id, choices); runRules(session.db); changed('edit'); return { id: transferId }; },
     'candidate:reject': ({ id, reason }) => { rejectCandidate(session.db, id, reason); changed('edit'); return { ok: true as const }; },

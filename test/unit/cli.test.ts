@@ -51,6 +51,34 @@ describe('armslength CLI', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe('quarter,amount\nQ1,100\n');
   });
 
+  it('imports SEC XBRL JSON as disclosures, once, and FollowTheMoney only whole or by choice', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'filings.armslength');
+    const sec = path.resolve(__dirname, '../fixtures/sec-json/tesla-companyfacts-excerpt.json');
+    const whole = armslength('import', sec, '--db', db); // the fixture holds two malformed facts on purpose
+    expect(whole.code).toBe(1);
+    expect(whole.err).toMatch(/tesla-companyfacts-excerpt\.json: 2 problems; nothing was imported/);
+    expect(whole.err).toMatch(/us-gaap:AccountsPayableRelatedPartiesCurrent, USD, index 1: fact has no numeric value/);
+    const first = armslength('import', sec, '--db', db, '--valid-part');
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/as sec-json \(batch 1\): 0 transfers, [1-9]\d* disclosures, [1-9]\d* figures.*left out 2 problems/);
+    const again = armslength('import', sec, '--db', db, '--valid-part');
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/already imported \(batch 1\); nothing was added/);
+    const ftm = path.resolve(__dirname, '../fixtures/ftm/musk-group.jsonl');
+    const refused = armslength('import', ftm, '--db', db);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/musk-group\.jsonl: \d+ problems; nothing was imported/);
+    expect(refused.err).toMatch(/musk-group\.jsonl line 17: not valid JSON/);
+    const partial = armslength('import', ftm, '--db', db, '--valid-part', '--new-entities');
+    expect(partial.code).toBe(0);
+    expect(partial.out).toMatch(/as ftm \(batch 2\): [1-9]\d* transfers.*left out \d+ problems/);
+    const out = path.join(dir, 'export.jsonl');
+    expect(armslength('export-ftm', '--db', db, '--out', out).code).toBe(0);
+    const lines = fs.readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { schema: string });
+    expect(lines.some((l) => l.schema === 'Payment')).toBe(true);
+  });
+
   it('explains its usage and rejects unknown commands', () => {
     expect(armslength('--help').out).toMatch(/armslength report \(--db FILE \| --sample\) --out FILE\.pdf/);
     const r = armslength('frobnicate');

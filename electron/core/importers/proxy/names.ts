@@ -236,8 +236,6 @@ export function findMentions(s: string, issuer: IssuerNames, aliases: ReadonlyMa
           end = end + appos[0].length - 1;
           text = appos[1]!;
         }
-      } else if (!rel) {
-        // "SpaceX's aircraft": the name itself, its possessive is not part of it.
       }
     }
     found.push({ start: p.start, end, text, kind: isIssuer ? 'issuer' : 'party', strong });
@@ -246,8 +244,8 @@ export function findMentions(s: string, issuer: IssuerNames, aliases: ReadonlyMa
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) found.push({ start: m.index, end: m.index + m[0].length, text: m[0], kind, strong: false });
   };
-  add(/\b(?:we|us)\b/gi, 'issuer');
-  add(/\bthe\s+(?:Company|Corporation|Registrant|Bank|Partnership|Issuer)\b/g, 'issuer');
+  add(/\b(?:[Ww]e|us)\b/g, 'issuer');
+  add(/\b[Tt]he\s+(?:Company|Corporation|Registrant|Bank|Partnership|Issuer)\b/g, 'issuer');
   add(/\b(?:our|its|the\s+Company['’]s)\s+(?:(?:wholly[- ]owned|consolidated|operating)\s+)?subsidiar(?:y|ies)\b/gi, 'issuer');
   add(/\b(?:he|she|they)\b/gi, 'pronoun');
   add(/\bsuch\s+(?:person|individual|entity|company|family\s+member|related\s+(?:person|party))\b/gi, 'pronoun');

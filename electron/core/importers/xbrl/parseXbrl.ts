@@ -185,7 +185,7 @@ export function parseXbrl(bytes: Buffer, fileName: string, companions?: Readonly
     if (info) return info;
     const ctx = s.contexts.get(id);
     if (!ctx) return undefined;
-    const where = locate(ctx.at, `context ${id}`, id);
+    const where = () => locate(ctx.at, `context ${id}`, id);
     let ok = true;
     let periodStart: string | null = null;
     let periodEnd: string | null = null;
@@ -199,9 +199,9 @@ export function parseXbrl(bytes: Buffer, fileName: string, companions?: Readonly
       if (a && b && a <= b) [periodStart, periodEnd] = [a, b];
       else ok = false;
     } else if (!ctx.forever) ok = false;
-    if (!ok) problems.push({ locator: where, message: `context "${id}" has no valid period (start ${JSON.stringify(ctx.startDate)}, end ${JSON.stringify(ctx.endDate)}, instant ${JSON.stringify(ctx.instant)}); facts that use it were skipped` });
+    if (!ok) problems.push({ locator: where(), message: `context "${id}" has no valid period (start ${JSON.stringify(ctx.startDate)}, end ${JSON.stringify(ctx.endDate)}, instant ${JSON.stringify(ctx.instant)}); facts that use it were skipped` });
     if (!ctx.identifier) {
-      problems.push({ locator: where, message: `context "${id}" names no entity identifier; facts that use it were skipped` });
+      problems.push({ locator: where(), message: `context "${id}" names no entity identifier; facts that use it were skipped` });
       ok = false;
     }
     const dimKeys = ctx.dims.map((d) => `${clark(d.axis)}=${d.member ? clark(d.member) : `typed:${d.typedValue ?? ''}`}`).sort();
@@ -330,12 +330,13 @@ export function parseXbrl(bytes: Buffer, fileName: string, companions?: Readonly
     if (!f.unitRef) { skip('has no unitRef'); continue; }
     const unit = unitInfo(f.unitRef);
     if (!unit) { skip(`refers to unit "${f.unitRef}", which the document does not define`); continue; }
-    const dec = valueOf(f);
-    if (typeof dec === 'string') { skip(dec); continue; }
     if (!ctx.ok || !unit.ok) continue; // reported once at the context or unit
     const figure = ctx.ctx.dims.length === 0 && unit.currency !== null ? figureOf(f.concept) : undefined;
     const related = !ctx.excluded && (ctx.strong || ctx.weakRelated || relatedConcept(f.concept));
+    // Facts that are neither are not read further: their values do not matter to the import.
     if (!figure && !related) continue;
+    const dec = valueOf(f);
+    if (typeof dec === 'string') { skip(dec); continue; }
     const locator = where();
     const entry: Entry = { fact: f, dec, decimals: decimalsOf(f, locator), ctx, unit, locator, figure, related };
     const key = `${clark(f.concept)}\u0002${ctx.key}\u0002${unit.key}`;

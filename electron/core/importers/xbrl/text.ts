@@ -14,37 +14,40 @@ export function normalizeSpace(s: string): string {
   return s.replace(spaces, ' ').trim();
 }
 
-function localName(tag: string): [string, string] {
-  const i = tag.indexOf(':');
-  return i < 0 ? ['', tag] : [tag.slice(0, i), tag.slice(i + 1)];
+const xmlEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const entity = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|(amp|lt|gt|quot|apos));/g;
+function decodeXmlEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(entity, (m, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (name) return xmlEntities[name]!;
+    const cp = dec !== undefined ? Number(dec) : parseInt(hex!, 16);
+    return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+  });
 }
 
+/** A tag, with quoted attribute values that may hold ">". */
+const tagPattern = /<(\/?)([A-Za-z_][\w.:-]*)(?:[^>"']|"[^"]*"|'[^']*')*>/g;
+const blockPattern = new RegExp(`^(${[...blockElements].join('|')})$`, 'i');
+const excludeCache = new Map<string, RegExp>();
+
 /**
- * Text of a slice of an Inline XBRL document. `inlinePrefixes` are the prefixes the document
- * binds to the Inline XBRL namespace (for ix:exclude).
+ * Text of a slice of an Inline XBRL document (well-formed XHTML, read as XML: only the XML
+ * entities and character references are decoded). `inlinePrefixes` are the prefixes the document
+ * binds to the Inline XBRL namespace; ix:exclude content is left out (it cannot nest). A regular
+ * expression pass, not a parse: this runs only on the few related-party blocks and excerpt rows.
  */
 export function inlineText(source: string, start: number, end: number, inlinePrefixes: ReadonlySet<string>): string {
-  const parts: string[] = [];
-  let depth = 0;
-  let excludedAt = -1;
-  const parser = new Parser({
-    onopentag(name) {
-      depth++;
-      const [prefix, local] = localName(name);
-      if (excludedAt < 0 && local === 'exclude' && inlinePrefixes.has(prefix)) excludedAt = depth;
-      else if (prefix === '' && blockElements.has(local.toLowerCase())) parts.push(' ');
-    },
-    onclosetag(name) {
-      if (depth === excludedAt) excludedAt = -1;
-      else if (!name.includes(':') && blockElements.has(name.toLowerCase())) parts.push(' ');
-      depth--;
-    },
-    ontext(t) {
-      if (excludedAt < 0) parts.push(t);
-    },
-  }, { xmlMode: true });
-  parser.end(source.slice(start, end));
-  return normalizeSpace(parts.join(''));
+  let s = source.slice(start, end).replace(/<!--[\s\S]*?-->/g, ' ').replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_, t: string) => t.replace(/</g, '\u0001'));
+  const key = [...inlinePrefixes].join('|');
+  let exclude = excludeCache.get(key);
+  if (!exclude) {
+    const alternatives = [...inlinePrefixes].map((p) => (p ? `${p.replace(/[.-]/g, '\\$&')}:` : '')).join('|') || 'ix:';
+    exclude = new RegExp(`<(${alternatives})exclude\\b(?:[^>"'/]|"[^"]*"|'[^']*')*(?:/>|>[\\s\\S]*?</\\1exclude\\s*>)`, 'g');
+    excludeCache.set(key, exclude);
+  }
+  s = s.replace(exclude, ' ');
+  s = s.replace(tagPattern, (_, _slash: string, name: string) => (name.includes(':') || !blockPattern.test(name) ? '' : ' '));
+  return normalizeSpace(decodeXmlEntities(s).replace(/\u0001/g, '<'));
 }
 
 /** Text of an HTML fragment (an instance's escaped text block, or plain text). */

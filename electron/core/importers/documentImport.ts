@@ -1,0 +1,90 @@
+// One way in for every document: detect its format from its content, read it with that format's
+// parser, show what it would add (preview), then write it (commit). Transfer ledgers (CSV) go
+// through the bulk transfer importer; everything else through the extraction pipeline.
+import { createHash } from 'node:crypto';
+import type { Db } from '../db/open';
+import { AppError } from '../errors';
+import { detectFormat, UnsupportedFileError, type DetectedFormat } from './detect';
+import { matchEntities, type EntityMatch } from './entityMatch';
+import { commitExtraction, documentAlreadyImported, type CommitResult } from './commitExtraction';
+import { importCsvTransfers } from './csvTransfers';
+import type { ExtractionResult } from './extracted';
+import { parseSecJson } from './secJson';
+import { parseFtm } from './ftm';
+
+type Parser = (bytes: Buffer, fileName: string) => ExtractionResult;
+
+/** Parsers for documents; CSV ledgers are imported row by row instead. */
+const parsers: Partial<Record<DetectedFormat, Parser>> = {
+  'sec-json': parseSecJson,
+  ftm: parseFtm,
+};
+
+function detect(bytes: Buffer, fileName: string): DetectedFormat {
+  try {
+    return detectFormat(bytes, fileName);
+  } catch (err) {
+    if (err instanceof UnsupportedFileError) throw new AppError('import_rejected', err.message);
+    throw err;
+  }
+}
+
+function extract(format: DetectedFormat, bytes: Buffer, fileName: string): ExtractionResult {
+  const parser = parsers[format];
+  if (!parser) throw new AppError('import_rejected', `${fileName}: ${format.toUpperCase()} files are recognised but cannot be imported yet.`);
+  try {
+    return parser(bytes, fileName);
+  } catch (err) {
+    if (err instanceof UnsupportedFileError || (err instanceof Error && !(err instanceof AppError))) throw new AppError('import_rejected', (err as Error).message);
+    throw err;
+  }
+}
+
+export interface DocumentPreview {
+  fileName: string;
+  format: DetectedFormat;
+  sha256: string;
+  alreadyImportedBatch: number | null;
+  counts: { entities: number; affiliations: number; transfers: number; disclosures: number; figures: number; candidates: number; textBlocks: number };
+  entities: Array<{ key: string; name: string; match: EntityMatch }>;
+  problems: string[];
+  problemCount: number;
+  statesNoTransactions: string | null;
+}
+
+export function previewDocument(db: Db, fileName: string, bytes: Buffer): DocumentPreview {
+  const format = detect(bytes, fileName);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const base = { fileName, format, sha256, alreadyImportedBatch: documentAlreadyImported(db, sha256) ?? null };
+  if (format === 'csv' || format === 'xlsx') {
+    return { ...base, counts: { entities: 0, affiliations: 0, transfers: 0, disclosures: 0, figures: 0, candidates: 0, textBlocks: 0 }, entities: [], problems: [], problemCount: 0, statesNoTransactions: null };
+  }
+  const x = extract(format, bytes, fileName);
+  const matches = matchEntities(db, x.entities);
+  return {
+    ...base,
+    counts: { entities: x.entities.length, affiliations: x.affiliations.length, transfers: x.transfers.length, disclosures: x.disclosures.length,
+      figures: x.figures.length, candidates: x.candidates.length, textBlocks: x.textBlocks.length },
+    entities: x.entities.slice(0, 500).map((e, i) => ({ key: e.key, name: e.name, match: matches[i]! })),
+    problems: x.problems.slice(0, 50).map((p) => `${fileName} ${p.locator.label}: ${p.message}`),
+    problemCount: x.problems.length,
+    statesNoTransactions: x.statesNoTransactions?.excerpt ?? null,
+  };
+}
+
+export interface ImportChoices { decisions?: Record<string, number | 'new'>; importValidPart?: boolean }
+
+export type DocumentImportResult = { format: DetectedFormat } & (
+  | { kind: 'transfers'; batchId: number; transfers: number; newEntities: number }
+  | ({ kind: 'document' } & CommitResult)
+);
+
+export function importDocument(db: Db, fileName: string, bytes: Buffer, choices: ImportChoices = {}): DocumentImportResult {
+  const format = detect(bytes, fileName);
+  if (format === 'xlsx') throw new AppError('import_rejected', `${fileName}: XLSX workbooks cannot be imported yet; save the sheet as CSV.`);
+  if (format === 'csv') {
+    const r = importCsvTransfers(db, fileName, bytes);
+    return { format, kind: 'transfers', batchId: r.batchId, transfers: r.transfers, newEntities: r.newEntities };
+  }
+  return { format, kind: 'document', ...commitExtraction(db, extract(format, bytes, fileName), { fileName, bytes, ...choices }) };
+}
