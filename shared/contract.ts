@@ -109,10 +109,6 @@ export const contract = {
     input: z.object({ id: z.number().int(), status: z.enum(flagStatuses), reason: z.string().trim().max(2000).default('') }),
     output: Flag,
   },
-  'import:csv': {
-    input: z.object({ fileName: z.string().min(1).max(260), content: z.string() }),
-    output: z.object({ batchId: z.number().int(), documentId: z.number().int(), transfers: z.number().int(), newEntities: z.number().int() }),
-  },
   'report:pdf': {
     input: z.object({ title: z.string().max(200).optional() }),
     output: z.object({ fileName: z.string(), pdfBase64: z.string(), pages: z.number().int().nullable() }),

@@ -6,7 +6,6 @@ import type { EventName, EventPayload } from '../../shared/contract';
 import { getTransfer, pageTransfers, evidenceForTransfer, stripKey } from './ledger/read';
 import { valueTransfer } from './valuation/priceBand';
 import { flagsForTransfer, listFlags, reviewFlag, runRules } from './conflicts/flags';
-import { importCsvTransfers } from './importers/csvTransfers';
 import { gatherReportData } from './reports/reportData';
 import { renderReportHtml } from './reports/html';
 import { countPdfPages } from './reports/pdfInfo';
@@ -49,12 +48,6 @@ export function createHandlers(session: LedgerSession, platform: Platform): Hand
     },
     'flags:run': () => { const r = runRules(session.db); changed('flags'); return r; },
     'flag:review': ({ id, status, reason }) => { const f = reviewFlag(session.db, id, status, reason); changed('flags'); return f; },
-    'import:csv': ({ fileName, content }) => {
-      const result = importCsvTransfers(session.db, fileName, Buffer.from(content, 'utf8'));
-      runRules(session.db);
-      changed('import');
-      return result;
-    },
     'entity:create': (input) => { const id = createEntity(session.db, input); changed('edit'); return { id }; },
     'affiliation:create': (input) => { const id = createAffiliation(session.db, input); runRules(session.db); changed('edit'); return { id }; },
     'transfer:create': (input) => { const id = createTransfer(session.db, input); runRules(session.db); changed('edit'); return { id }; },

@@ -75,15 +75,24 @@ test('dismiss a flag with a reason, and it stays dismissed after a reload', asyn
   await snap(page, 'flag-dismissed');
 });
 
-test('import a CSV through the UI; a bad CSV is refused with its line and column', async ({ page }) => {
+test('import a CSV through the UI: preview, then import; a bad CSV is refused with its line and column', async ({ page }) => {
   await page.goto(app.openUrl);
   await page.getByRole('navigation').getByRole('button', { name: 'Import' }).click();
   const fixtures = path.resolve(__dirname, '../fixtures/csv');
-  await page.getByLabel('CSV file to import').setInputFiles(path.join(fixtures, 'bad-date.csv'));
-  await expect(page.getByRole('alert')).toContainText('bad-date.csv line 3, column "date": "2023-02-31" is not a calendar date');
+  await page.getByLabel('File to import').setInputFiles(path.join(fixtures, 'bad-date.csv'));
+  const preview = page.getByRole('region', { name: 'Import preview' });
+  await expect(preview.getByRole('alert')).toContainText('bad-date.csv line 3, column "date": "2023-02-31" is not a calendar date');
+  await expect(preview.getByRole('button', { name: 'Import' })).toBeDisabled();
   await snap(page, 'import-refused');
-  await page.getByLabel('CSV file to import').setInputFiles(path.join(fixtures, 'transfers-comma.csv'));
-  await expect(page.getByRole('status')).toContainText('Imported 3 transfers');
+  await page.getByLabel('File to import').setInputFiles(path.join(fixtures, 'transfers-comma.csv'));
+  await expect(preview).toContainText('CSV ledger of transfers');
+  await expect(preview).toContainText('Would add: 3 transfers');
+  await page.getByRole('navigation').getByRole('button', { name: 'Ledger', exact: true }).click();
+  await expect(page.getByText('16 of 16 transfers')).toBeVisible(); // the preview wrote nothing
+  await page.getByRole('navigation').getByRole('button', { name: 'Import' }).click();
+  await page.getByLabel('File to import').setInputFiles(path.join(fixtures, 'transfers-comma.csv'));
+  await page.getByRole('region', { name: 'Import preview' }).getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByRole('status').first()).toContainText('Imported batch 1: 3 transfers');
   await page.getByRole('navigation').getByRole('button', { name: 'Ledger', exact: true }).click();
   await expect(page.getByText('19 of 19 transfers')).toBeVisible();
   await expect(page.getByRole('row', { name: /Acme Robotics.*Zenith Compute, Inc\./ })).toBeVisible();

@@ -162,12 +162,12 @@ describe('dispatch', () => {
 
   it('passes on an AppError from an async handler', async () => {
     const h = handlers({
-      'import:csv': async () => {
+      'document:import': async () => {
         await new Promise((r) => setTimeout(r, 1));
         throw new AppError('import_rejected', 'row 3: bad date');
       },
     });
-    const reply = await dispatch(h, 'import:csv', { fileName: 'x.csv', content: 'a,b' });
+    const reply = await dispatch(h, 'document:import', { fileName: 'x.csv', contentBase64: Buffer.from('a,b').toString('base64') });
     expect(reply).toEqual({ ok: false, error: { code: 'import_rejected', message: 'row 3: bad date', details: [] } });
   });
 

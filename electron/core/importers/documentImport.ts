@@ -56,9 +56,11 @@ export function previewDocument(db: Db, fileName: string, bytes: Buffer): Docume
   const format = detect(bytes, fileName);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const base = { fileName, format, sha256, alreadyImportedBatch: documentAlreadyImported(db, sha256) ?? null };
-  if (format === 'csv' || format === 'xlsx') {
-    return { ...base, counts: { entities: 0, affiliations: 0, transfers: 0, disclosures: 0, figures: 0, candidates: 0, textBlocks: 0 }, entities: [], problems: [], problemCount: 0, statesNoTransactions: null };
+  const none = { entities: 0, affiliations: 0, transfers: 0, disclosures: 0, figures: 0, candidates: 0, textBlocks: 0 };
+  if (format === 'xlsx') {
+    return { ...base, counts: none, entities: [], problems: [`${fileName}: XLSX workbooks cannot be imported yet; save the sheet as CSV.`], problemCount: 1, statesNoTransactions: null };
   }
+  if (format === 'csv') return { ...base, ...dryRunCsv(db, fileName, bytes, none), entities: [], statesNoTransactions: null };
   const x = extract(format, bytes, fileName);
   const matches = matchEntities(db, x.entities);
   return {
@@ -70,6 +72,24 @@ export function previewDocument(db: Db, fileName: string, bytes: Buffer): Docume
     problemCount: x.problems.length,
     statesNoTransactions: x.statesNoTransactions?.excerpt ?? null,
   };
+}
+
+class DryRun extends Error {}
+
+/** Run the CSV import and roll it back: the preview shows exactly what the import would do or refuse. */
+function dryRunCsv(db: Db, fileName: string, bytes: Buffer, none: DocumentPreview['counts']): Pick<DocumentPreview, 'counts' | 'problems' | 'problemCount'> {
+  let outcome: Pick<DocumentPreview, 'counts' | 'problems' | 'problemCount'> = { counts: none, problems: [], problemCount: 0 };
+  try {
+    db.transaction(() => {
+      const r = importCsvTransfers(db, fileName, bytes);
+      outcome = { counts: { ...none, transfers: r.transfers, entities: r.newEntities }, problems: [], problemCount: 0 };
+      throw new DryRun();
+    })();
+  } catch (err) {
+    if (err instanceof AppError) outcome = { counts: none, problems: err.details.length ? err.details : [err.message], problemCount: err.details.length || 1 };
+    else if (!(err instanceof DryRun)) throw err;
+  }
+  return outcome;
 }
 
 export interface ImportChoices { decisions?: Record<string, number | 'new'>; importValidPart?: boolean }

@@ -24,7 +24,8 @@ export type FormatResult =
   | { kind: 'nonFinite'; value: string }
   | { kind: 'unknown' };
 
-const edgeSpace = /^[\s\u00a0]+|[\s\u00a0]+$/g;
+/** No number is shown in more characters than this (words included); longer text is refused before any pattern runs. */
+const MAX_SHOWN = 400;
 const fullWidthDigits = /[\uFF10-\uFF19]/g;
 const toAsciiDigits = (s: string) => s.replace(fullWidthDigits, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
@@ -156,7 +157,8 @@ const nonNumericFormat = /^(date|cal|boolean|fixed-(empty|false|true)$|nocontent
 
 /** Applies the format named by `localName` to the displayed text of an ix:nonFraction. */
 export function applyNumericFormat(localName: string, displayed: string): FormatResult {
-  const text = displayed.replace(edgeSpace, '');
+  const text = displayed.trim();
+  if (text.length > MAX_SHOWN) return { kind: 'invalid', reason: `is longer than ${MAX_SHOWN} characters, too long to be a number` };
   const transform = numericTransforms.get(localName);
   if (transform) return transform(text, localName);
   const special = nonFinite.get(localName);
@@ -167,6 +169,7 @@ export function applyNumericFormat(localName: string, displayed: string): Format
 
 /** Text of an ix:nonFraction without a format: an unsigned xs:decimal. */
 export function plainNumber(displayed: string): FormatResult {
-  const text = displayed.replace(edgeSpace, '');
+  const text = displayed.trim();
+  if (text.length > MAX_SHOWN) return { kind: 'invalid', reason: `is longer than ${MAX_SHOWN} characters, too long to be a number` };
   return plainDecimal.test(text) ? { kind: 'number', decimal: text } : { kind: 'invalid', reason: 'is not a plain unsigned decimal number (the fact has no format)' };
 }

@@ -317,8 +317,9 @@ export function parseXbrl(bytes: Buffer, fileName: string, companions?: Readonly
     return r;
   };
 
-  // Numeric facts: every one is checked (a malformed fact is a problem wherever it stands); the
-  // related-party ones and the reference figures are kept, grouped so duplicates report once.
+  // Numeric facts: each needs its context and unit (a missing one is a problem wherever it
+  // stands); the related-party ones and the reference figures are then read and kept, grouped so
+  // that duplicates report once.
   const groups = new Map<string, Entry[]>();
   for (const f of s.numeric) {
     if (f.nil) continue;

@@ -50,6 +50,22 @@ function doctypeEnd(text: string, i: number): number {
   return -1;
 }
 
+/** Every DOCTYPE in `text` blanked out (an unterminated one to the end), for companion files such as linkbases. */
+export function blankDoctypes(text: string): string {
+  const re = /<!DOCTYPE/gi;
+  let out = '';
+  let from = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m.index < from) continue;
+    const end = doctypeEnd(text, m.index);
+    const stop = end < 0 ? text.length : end;
+    out += text.slice(from, m.index) + blank(text.slice(m.index, stop));
+    from = stop;
+    re.lastIndex = stop;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
 function lineOf(text: string, offset: number): number {
   let line = 1;
   for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
@@ -76,7 +92,7 @@ export function readProlog(bytes: Buffer, fileName: string): Prolog {
       const end = doctypeEnd(text, i);
       const doctype = text.slice(i, end < 0 ? n : end);
       const entities = doctype.match(/<!ENTITY/g)?.length ?? 0;
-      const external = /<!ENTITY\s+%?\s*[^\s>]+\s+(SYSTEM|PUBLIC)\b/.test(doctype);
+      const external = /<!ENTITY\s+(?:%\s+)?[^\s>]+\s+(?:SYSTEM|PUBLIC)\b/.test(doctype);
       const line = lineOf(text, i);
       if (end < 0) {
         problems.push({ locator: { label: `line ${line}`, line, charStart: i }, message: 'the DOCTYPE declaration never ends; the document was refused' });

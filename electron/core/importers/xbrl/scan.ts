@@ -10,6 +10,14 @@ import { identityFieldOf, isRelatedPartyTextConcept } from './concepts';
 import { canonicalPrefix, isInlineNamespace, NS, type Context, type Continuation, type Dimension, type NumericFact, type QName, type Span, type TextFact, type Unit } from './model';
 import { normalizeSpace } from './text';
 
+/** Deeper nesting than this is refused (real filings stay under a hundred). */
+const MAX_DEPTH = 5000;
+
+const isNil = (attribs: Record<string, string>): boolean => {
+  for (const k in attribs) if ((k === 'nil' || k.endsWith(':nil')) && (attribs[k] === 'true' || attribs[k] === '1')) return true;
+  return false;
+};
+
 // Element kinds.
 const OTHER = 0, CONTEXT = 1, IDENTIFIER = 2, START = 3, END = 4, INSTANT = 5, FOREVER = 6, EXPLICIT = 7, TYPED = 8, UNIT = 9,
   DENOMINATOR = 10, MEASURE = 11, NONFRACTION = 12, NONNUMERIC = 13, CONTINUATION = 14, ROW = 15, BLOCK = 16, XML_FACT = 17;
@@ -135,6 +143,12 @@ export function scan(text: string, inline: boolean, problems: ImportProblem[], l
       depth++;
       elementCount++;
       const at = parser.startIndex;
+      if (depth > MAX_DEPTH) {
+        // No filing nests this deep; the parser's element stack would make it quadratic. Stop here.
+        problems.push({ locator: locate(at), message: `elements are nested more than ${MAX_DEPTH} deep here; the rest of the document was not read` });
+        parser.pause();
+        return;
+      }
       // Namespace declarations open a scope (rare: usually only on the root).
       let declared: Record<string, string> | null = null;
       for (const k in attribs) {
@@ -203,7 +217,7 @@ export function scan(text: string, inline: boolean, problems: ImportProblem[], l
           }
           const fact: NumericFact = {
             inline: true, concept, contextRef: attribs.contextRef ?? null, unitRef: attribs.unitRef ?? null, decimals: attribs.decimals ?? null,
-            id: attribs.id ?? null, nil: attribs['xsi:nil'] === 'true' || attribs['xsi:nil'] === '1', text: '',
+            id: attribs.id ?? null, nil: isNil(attribs), text: '',
             format: attribs.format !== undefined ? resolve(attribs.format, at) : null, scale: attribs.scale ?? null, sign: attribs.sign ?? null,
             span, container: rows.length ? rows[rows.length - 1]! : blocks.length ? blocks[blocks.length - 1]! : null,
           };
@@ -279,7 +293,7 @@ export function scan(text: string, inline: boolean, problems: ImportProblem[], l
     if (attribs.unitRef !== undefined) {
       const fact: NumericFact = {
         inline: false, concept, contextRef: attribs.contextRef ?? null, unitRef: attribs.unitRef, decimals: attribs.decimals ?? null, id: attribs.id ?? null,
-        nil: attribs['xsi:nil'] === 'true' || attribs['xsi:nil'] === '1', text: '', format: null, scale: null, sign: null, span, container: null,
+        nil: isNil(attribs), text: '', format: null, scale: null, sign: null, span, container: null,
       };
       numeric.push(fact);
       open(XML_FACT, true, fact);

@@ -25,27 +25,52 @@ function decodeXmlEntities(s: string): string {
   });
 }
 
-/** A tag, with quoted attribute values that may hold ">". */
-const tagPattern = /<(\/?)([A-Za-z_][\w.:-]*)(?:[^>"']|"[^"]*"|'[^']*')*>/g;
+/** A tag; quoted attribute values may hold ">" but, being well-formed XML, never "<". */
+const tagPattern = /<(\/?)([A-Za-z_][\w.:-]*)(?:[^<>"']|"[^<"]*"|'[^<']*')*>/g;
 const blockPattern = new RegExp(`^(${[...blockElements].join('|')})$`, 'i');
-const excludeCache = new Map<string, RegExp>();
+
+/** `s` without its ix:exclude elements (which cannot nest); an unclosed one runs to the end. */
+function withoutExcludes(s: string, inlinePrefixes: ReadonlySet<string>): string {
+  for (const prefix of inlinePrefixes.size ? inlinePrefixes : new Set(['ix'])) {
+    const open = prefix ? `<${prefix}:exclude` : '<exclude';
+    const close = prefix ? `</${prefix}:exclude` : '</exclude';
+    let from = 0;
+    let out = '';
+    for (let i = s.indexOf(open); i >= 0; i = s.indexOf(open, from)) {
+      const next = s.charAt(i + open.length);
+      if (next !== '>' && next !== '/' && !/\s/.test(next)) {
+        out += s.slice(from, i + open.length);
+        from = i + open.length;
+        continue;
+      }
+      const tagEnd = s.indexOf('>', i);
+      const selfClosing = tagEnd > 0 && s.charAt(tagEnd - 1) === '/';
+      let stop = s.length;
+      if (selfClosing) stop = tagEnd + 1;
+      else {
+        const c = s.indexOf(close, i);
+        if (c >= 0) {
+          const e = s.indexOf('>', c);
+          stop = e < 0 ? s.length : e + 1;
+        }
+      }
+      out += `${s.slice(from, i)} `;
+      from = stop;
+    }
+    s = from === 0 ? s : out + s.slice(from);
+  }
+  return s;
+}
 
 /**
  * Text of a slice of an Inline XBRL document (well-formed XHTML, read as XML: only the XML
  * entities and character references are decoded). `inlinePrefixes` are the prefixes the document
- * binds to the Inline XBRL namespace; ix:exclude content is left out (it cannot nest). A regular
- * expression pass, not a parse: this runs only on the few related-party blocks and excerpt rows.
+ * binds to the Inline XBRL namespace; ix:exclude content is left out. A linear text pass, not a
+ * parse: this runs only on the few related-party blocks and excerpt rows.
  */
 export function inlineText(source: string, start: number, end: number, inlinePrefixes: ReadonlySet<string>): string {
   let s = source.slice(start, end).replace(/<!--[\s\S]*?-->/g, ' ').replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_, t: string) => t.replace(/</g, '\u0001'));
-  const key = [...inlinePrefixes].join('|');
-  let exclude = excludeCache.get(key);
-  if (!exclude) {
-    const alternatives = [...inlinePrefixes].map((p) => (p ? `${p.replace(/[.-]/g, '\\$&')}:` : '')).join('|') || 'ix:';
-    exclude = new RegExp(`<(${alternatives})exclude\\b(?:[^>"'/]|"[^"]*"|'[^']*')*(?:/>|>[\\s\\S]*?</\\1exclude\\s*>)`, 'g');
-    excludeCache.set(key, exclude);
-  }
-  s = s.replace(exclude, ' ');
+  s = withoutExcludes(s, inlinePrefixes);
   s = s.replace(tagPattern, (_, _slash: string, name: string) => (name.includes(':') || !blockPattern.test(name) ? '' : ' '));
   return normalizeSpace(decodeXmlEntities(s).replace(/\u0001/g, '<'));
 }
