@@ -317,6 +317,24 @@ describe('Inline XBRL details', () => {
     expect(r.problems.map((p) => p.message)).toEqual(['the prefix "foo" (in "foo:num-dot-decimal") is not bound to a namespace; names using it are taken as written']);
   });
 
+  it('keeps a per-share (divide) unit non-monetary, whatever its id says', () => {
+    const unit = '<xbrli:unit id="USD"><xbrli:divide><xbrli:unitNumerator><xbrli:measure>iso4217:USD</xbrli:measure></xbrli:unitNumerator><xbrli:unitDenominator><xbrli:measure>xbrli:shares</xbrli:measure></xbrli:unitDenominator></xbrli:divide></xbrli:unit>';
+    const r = parseXbrl(inline('<p><ix:nonFraction id="eps" contextRef="c-sx" unitRef="USD" name="acme:RelatedPartySharePrice" decimals="2">12.50</ix:nonFraction></p>', unit), 'd.htm');
+    expect(r.disclosures.map((d) => [d.amountMinor, d.currency])).toEqual([[null, null]]);
+    expect(r.disclosures[0]!.description).toContain(': 12.5 iso4217:USD/xbrli:shares (shown as "12.50")');
+  });
+
+  it('reads undeclared ix:, xbrli: and xbrldi: prefixes in their usual meaning and says so', () => {
+    const page = inline(`<p>${nf('a', 'decimals="0"', '7')}</p>`).toString('utf8')
+      .replace(' xmlns:xbrli="http://www.xbrl.org/2003/instance"', '').replace(' xmlns:xbrldi="http://xbrl.org/2006/xbrldi"', '');
+    const r = parseXbrl(Buffer.from(page), 'd.htm');
+    expect(r.disclosures.map((d) => [d.counterpartyLabel, d.amountMinor])).toEqual([['SpaceX', 700]]);
+    expect(r.problems.map((p) => p.message)).toEqual([
+      'the prefix "xbrli" (on <xbrli:unit>) is not bound to a namespace; it was read as http://www.xbrl.org/2003/instance',
+      'the prefix "xbrldi" (on <xbrldi:explicitMember>) is not bound to a namespace; it was read as http://xbrl.org/2006/xbrldi',
+    ]);
+  });
+
   it('skips malformed facts with located problems and never throws', () => {
     const r = parseXbrl(inline([
       nf('s1', 'decimals="0" scale="six"', '5'),

@@ -10,6 +10,8 @@ import { identityFieldOf, isRelatedPartyTextConcept } from './concepts';
 import { canonicalPrefix, isInlineNamespace, NS, type Context, type Continuation, type Dimension, type NumericFact, type QName, type Span, type TextFact, type Unit } from './model';
 import { normalizeSpace } from './text';
 
+const wellKnownPrefixes = new Map<string, string>([['ix', NS.ix], ['xbrli', NS.xbrli], ['xbrldi', NS.xbrldi]]);
+
 /** Deeper nesting than this is refused (real filings stay under a hundred). */
 const MAX_DEPTH = 5000;
 
@@ -99,13 +101,19 @@ export function scan(text: string, inline: boolean, problems: ImportProblem[], l
     return q;
   }
 
-  function classify(name: string): number {
+  function classify(name: string, at: number): number {
     const i = name.indexOf(':');
     const prefix = i < 0 ? '' : name.slice(0, i);
     const local = i < 0 ? name : name.slice(i + 1);
     let ns = scope.map[prefix];
-    if (ns === undefined && inline && prefix === 'ix') ns = NS.ix; // undeclared ix: prefix; tolerated
-    if (ns === undefined && !inline && prefix === 'xbrli') ns = NS.xbrli;
+    if (ns === undefined && wellKnownPrefixes.has(prefix)) {
+      // An undeclared ix:, xbrli: or xbrldi: prefix: taken in its usual meaning, and said so once.
+      ns = wellKnownPrefixes.get(prefix)!;
+      if (!unbound.has(prefix)) {
+        unbound.add(prefix);
+        problems.push({ locator: locate(at), message: `the prefix "${prefix}" (on <${name}>) is not bound to a namespace; it was read as ${ns}` });
+      }
+    }
     if (ns === NS.xbrli) {
       switch (local) {
         case 'context': return CONTEXT;
@@ -165,7 +173,7 @@ export function scan(text: string, inline: boolean, problems: ImportProblem[], l
       }
       let kind = scope.kinds.get(name);
       if (kind === undefined) {
-        kind = classify(name);
+        kind = classify(name, at);
         scope.kinds.set(name, kind);
       }
       if (kind === OTHER) {
@@ -372,5 +380,9 @@ export function scan(text: string, inline: boolean, problems: ImportProblem[], l
   }
 
   parser.end(text);
+  // Elements left open when reading stopped early run to the end of the document.
+  for (const f of numeric) if (f.span.end < 0) f.span.end = text.length;
+  for (const f of textFacts) if (f.span.end < 0) f.span.end = text.length;
+  for (const c of continuations.values()) if (c.span.end < 0) c.span.end = text.length;
   return { contexts, units, numeric, text: textFacts, continuations, inlinePrefixes, elementCount };
 }
