@@ -320,6 +320,8 @@ export interface QueryBenchOptions {
 export interface QueryBenchReport {
   fixture: { file: string; transfers: number; entities: number; built: boolean; buildSeconds: number; fileMb: number };
   pragmas: string[];
+  /** os.loadavg() (1, 5, 15 min) before and after: other processes on the machine move these numbers. */
+  loadAverage: { before: number[]; after: number[] };
   requestsPerQuery: number;
   budgets: QueryBudgets;
   results: QueryResult[];
@@ -334,6 +336,7 @@ export function benchQueries(options: QueryBenchOptions = {}): QueryBenchReport 
   const fixture = queryFixture(size);
   log(`[queries] ledger ${fixture.file} (${size.transfers} transfers, ${size.entities} entities)${fixture.built ? `, built in ${fixture.seconds.toFixed(1)} s` : ', cached'}`);
   const pragmas = options.pragmas ?? [];
+  const loadBefore = os.loadavg().map((x) => Math.round(x * 100) / 100);
   const measure = (db: Db, list: QuerySpec[], withIndexes: boolean) => {
     for (const p of pragmas) db.pragma(p);
     const maxId = db.prepare('SELECT max(id) FROM transfers').pluck().get() as number;
@@ -382,7 +385,8 @@ export function benchQueries(options: QueryBenchOptions = {}): QueryBenchReport 
   }
   return {
     fixture: { file: fixture.file, ...size, built: fixture.built, buildSeconds: fixture.seconds, fileMb: Math.round(fs.statSync(fixture.file).size / 1e6) },
-    pragmas, requestsPerQuery: requests, budgets: defaultBudgets, results, withIndexes,
+    pragmas, loadAverage: { before: loadBefore, after: os.loadavg().map((x) => Math.round(x * 100) / 100) },
+    requestsPerQuery: requests, budgets: defaultBudgets, results, withIndexes,
   };
 }
 

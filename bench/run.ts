@@ -143,7 +143,8 @@ function main(): void {
   if (results.length) printCsvResults(results, s);
   if (queries) {
     console.log(`\nPages of 100 transfers, ${queries.fixture.transfers.toLocaleString('en-US')} transfers among ${queries.fixture.entities.toLocaleString('en-US')} entities, ${queries.requestsPerQuery} requests per query`
-      + ` (every 10th a first page, the rest after a random matching transfer)${queries.pragmas.length ? `, PRAGMA ${queries.pragmas.join('; ')}` : ''}:`);
+      + ` (every 10th a first page, the rest after a random matching transfer)${queries.pragmas.length ? `, PRAGMA ${queries.pragmas.join('; ')}` : ''}`
+      + `; load average ${queries.loadAverage.before[0]} before, ${queries.loadAverage.after[0]} after, ${os.cpus().length} CPUs:`);
     console.log(formatQueryTable(queries));
     console.log('Times are whole requests: key query, row fetch, and the total counted afresh for every request; "p95 cached total" remembers');
     console.log('totals per filter as the app does. Short pages: a row budget ran out first (the cursor continues). Capped totals: a lower bound.');

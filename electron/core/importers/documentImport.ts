@@ -11,6 +11,7 @@ import { importCsvTransfers } from './csvTransfers';
 import type { ExtractionResult } from './extracted';
 import { parseSecJson } from './secJson';
 import { parseFtm } from './ftm';
+import { parseXbrl } from './xbrl';
 
 type Parser = (bytes: Buffer, fileName: string) => ExtractionResult;
 
@@ -18,6 +19,8 @@ type Parser = (bytes: Buffer, fileName: string) => ExtractionResult;
 const parsers: Partial<Record<DetectedFormat, Parser>> = {
   'sec-json': parseSecJson,
   ftm: parseFtm,
+  xbrl: parseXbrl,
+  ixbrl: parseXbrl,
 };
 
 function detect(bytes: Buffer, fileName: string): DetectedFormat {
