@@ -144,7 +144,7 @@ const M = String.raw`(\x01\x02*)`;
 const SUBJGAP = String.raw`(?:[ \t\n]*\([^)]{0,80}\))?(?:[ \t\n]*,[^;]{1,150}?,)?[ \t\n]+(?:(?:has|have|had|also|collectively|previously|each|then|subsequently|jointly|together|further|additionally|to\s+date|in\s+(?:the\s+)?aggregate|in\s+total|will|would|agreed\s+to|has\s+been|have\s+been|is|was|were)[ \t\n]+)*`;
 const PAY = String.raw`paid|pays|pay|made(?:\s+\w+){0,2}\s+payments?|makes(?:\s+\w+){0,2}\s+payments?|purchased|purchases|bought|buys|reimbursed|reimburses|lent|loaned|loans|advanced|invested|contributed|donated|incurred|spent|acquired|engaged|retained|hired`;
 const RECV = String.raw`received|receives|earned|earns|billed|bills|charged|charges|invoiced|invoices|sold|sells|collected|generated|recognized|borrowed|provided|provides|supplied|supplies|delivered|performed|rendered|paid\s+by|reimbursed\s+by|compensated`;
-const LEASE = String.raw`leased|leases|rented|rents|subleased|subleases|licensed|licenses`;
+const LEASE = String.raw`leased|leases|lease|rented|rents|rent|subleased|subleases|sublease|licensed|licenses|license`;
 const EMPLOYED = String.raw`employed|serves|served|works|worked`;
 const subjectVerb = new RegExp(String.raw`${M}${SUBJGAP}(${RECV}|${PAY}|${LEASE}|${EMPLOYED})\b`, 'gid');
 const payVerb = new RegExp(String.raw`^(?:${PAY})$`, 'i');
@@ -153,7 +153,7 @@ const employedVerb = new RegExp(String.raw`^(?:${EMPLOYED})$`, 'i');
 const directObjectVerbs = /^(?:paid|pays|pay|reimbursed|reimburses|lent|loaned|loans|advanced|engaged|retained|hired|billed|bills|charged|charges|invoiced|invoices|compensated)$/i;
 
 const nominal: Array<{ re: RegExp; role: 'payer' | 'payee' | 'comp' }> = [
-  { re: new RegExp(String.raw`\b(?:payments?|paid|fees?|amounts?\s+(?:paid|owed|due|payable)|rent(?:al)?(?:\s+payments?)?|royalt(?:y|ies)|commissions?|compensation|consideration|reimbursements?|advances?)\b[^;\x01]{0,80}?\bto\s+(?:the\s+)?${M}`, 'gid'), role: 'payee' },
+  { re: new RegExp(String.raw`\b(?:payments?|paid|fees?|amounts?\s+(?:paid|owed|due|payable)|rent(?:al)?(?:\s+payments?)?|royalt(?:y|ies)|commissions?|compensation|consideration|reimbursements?|advances?|contributions?|contributed|donations?|donated|grants?|granted|loans?|loaned|lent)\b[^;\x01]{0,80}?\bto\s+(?:the\s+)?${M}`, 'gid'), role: 'payee' },
   { re: new RegExp(String.raw`\b(?:payments?|paid|amounts?|receipts?|revenues?|income|reimbursements?|fees?|proceeds)\b[^;\x01]{0,80}?\b(?:from|by)\s+(?:the\s+)?${M}`, 'gid'), role: 'payer' },
   { re: new RegExp(String.raw`\b(?:purchases?|purchased|buys?|bought|procured|acquired|acquisitions?)\b[^;\x01]{0,80}?\bfrom\s+(?:the\s+)?${M}`, 'gid'), role: 'payee' },
   { re: new RegExp(String.raw`\b(?:purchases?|orders?|acquisitions?)\s+(?:[^;\x01\s]+\s+){0,3}?by\s+(?:the\s+)?${M}`, 'gid'), role: 'payer' },
@@ -315,13 +315,27 @@ interface TRow {
   end: number;
 }
 
-const partyHeader = /\b(?:name|related\s+(?:person|party|parties)|party|counterparty|company|entity|affiliate|vendor|supplier|customer|person|director|officer|lessor|lender|borrower)\b/i;
+const partyHeader = /\b(?:name|related\s+(?:person|party|parties)|party|counterparty|company|entity|affiliate|vendor|supplier|customer|person|director|officer|lessor|lender|borrower|participant|purchaser|investor|stockholder|shareholder|holder|recipient|payee|payor)\b/i;
+const shareLike = /\b(?:shares|units|number|percent(?:age)?|votes|warrants|options|%)(?![\w])/i;
+const moneyHeader = /\$|€|£|\b(?:amount|price|proceeds|payments?|paid|fees?|value|consideration|compensation|salary|total|rent|revenues?|sales|purchases|dollars|cost|expenses?)\b/i;
 const natureHeader = /\b(?:nature|description|type|transaction|purpose|services?)\b/i;
 const currencyOnly = /^(?:US\$|C\$|A\$|\$|€|£|¥|EUR|GBP|USD)$/;
 
+/** Direction from words that say it outright ("payments to", "sales to", "received from"). */
+function explicitDirection(s: string): Direction {
+  const from = /\b(?:paid\s+(?:by\s+(?:us|the\s+company)|to)|payments?\s+(?:made\s+)?(?:by\s+(?:us|the\s+company)|to)|(?:payments?|amounts?)\s+(?:that\s+)?(?:we|the\s+company)\s+(?:made|paid)|(?:we|the\s+company)\s+paid|purchases?\s+from|purchased\s+from|expenses?|rent\s+(?:paid|expense)|fees\s+paid|amounts?\s+paid)\b/i.test(s);
+  const to = /\b(?:received|payments?\s+(?:received\s+)?from|(?:payments?|amounts?)\s+(?:that\s+)?(?:we|the\s+company)\s+received|sales\s+to|sold\s+to|revenues?|income|billed|amounts?\s+received)\b/i.test(s);
+  if (from && !to) return 'from_issuer';
+  if (to && !from) return 'to_issuer';
+  return 'unknown';
+}
+
+/** Direction from words that suggest it (a column or a row label). */
 function wordsDirection(s: string): Direction {
-  const from = /\b(?:paid\s+(?:by\s+(?:us|the\s+company)|to)|payments?\s+(?:made\s+)?(?:by\s+(?:us|the\s+company)|to)|purchases?|purchased|expenses?|rent\s+(?:paid|expense)|fees\s+paid|costs?|amounts?\s+paid|compensation|salary)\b/i.test(s);
-  const to = /\b(?:received|payments?\s+(?:received\s+)?from|sales|sold|revenues?|income|billed|amounts?\s+received)\b/i.test(s);
+  const explicit = explicitDirection(s);
+  if (explicit !== 'unknown') return explicit;
+  const from = /\b(?:purchases?|purchased|costs?|compensation|salary|fees|rent|royalt(?:y|ies)|commissions?)\b/i.test(s);
+  const to = /\b(?:sales|sold)\b/i.test(s);
   if (from && !to) return 'from_issuer';
   if (to && !from) return 'to_issuer';
   return 'unknown';
@@ -405,6 +419,8 @@ export function extractFromSection(ctx: ExtractContext, section: SectionCandidat
         if (policy && (!party || fromFallback || dir === 'unknown' || !pastVerb.test(sText))) return;
         if (!party && dir === 'unknown') return;
         if (!party && !pastVerb.test(sText)) return;
+        // "... for aggregate proceeds of $12.5 million to the following entities:" totals a list.
+        if (!party && /:\s*$/.test(sText)) return;
 
         let period: PeriodMention | null = null;
         if (pairPeriods) period = yearPeriods[idx] ?? null;
@@ -570,16 +586,36 @@ function tableCandidates(
   if (!monetary) return [];
   const defaultCurrency = symbol ?? 'USD';
 
-  const isAmountCell = (c: TCell) => !/^\(/.test(c.text) && cellAmount(c.text, defaultCurrency, scale) !== null;
+  const overlaps = (a: TCell, b: TCell) => a.c0 < b.c1 && b.c0 < a.c1;
+  const near = (a: TCell, b: TCell) => overlaps(a, b) || (!ctx.layout.html && Math.abs((a.c0 + a.c1) / 2 - (b.c0 + b.c1) / 2) <= 6);
+  const hasSymbol = (c: TCell) => /[$€£¥]|\b(?:USD|EUR|GBP)\b/.test(c.text);
+  const looksNumeric = (c: TCell) => !/^\(/.test(c.text) && cellAmount(c.text, defaultCurrency, scale) !== null;
+  const prelimData = rows.findIndex((r) => r.cells.length >= 2 && /\p{L}/u.test(r.cells[0]!.text) && r.cells.slice(1).some(looksNumeric));
+  if (prelimData < 0) return [];
+  const headers = rows.slice(0, prelimData);
+  const headerOf = (cell: TCell) =>
+    headers
+      .map((r) => r.cells.filter((h) => near(h, cell)).map((h) => h.text).join(' '))
+      .filter(Boolean)
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  // A bare number is money when its column says so: a currency sign somewhere in the column
+  // (SEC tables put "$" on the first and total rows only) or a money heading; never a share count.
+  const isAmountCell = (c: TCell) => {
+    if (!looksNumeric(c)) return false;
+    const header = headerOf(c);
+    if (shareLike.test(header) && !hasSymbol(c) && !moneyHeader.test(header.replace(shareLike, ''))) return false;
+    if (hasSymbol(c)) return true;
+    if (moneyHeader.test(header) || scale > 0) return true;
+    return rows.some((r) => r.cells.some((o) => o !== c && near(o, c) && hasSymbol(o)));
+  };
   const isDataRow = (r: TRow) => r.cells.length >= 2 && /\p{L}/u.test(r.cells[0]!.text) && r.cells.slice(1).some(isAmountCell);
   const firstData = rows.findIndex(isDataRow);
   if (firstData < 0) return [];
-  const headers = rows.slice(0, firstData);
   const headerCells = headers.flatMap((r) => r.cells);
   const partyCol = headerCells.find((c) => partyHeader.test(c.text));
-  const natureCol = headerCells.find((c) => natureHeader.test(c.text) && c !== partyCol);
-  const overlaps = (a: TCell, b: TCell) => a.c0 < b.c1 && b.c0 < a.c1;
-  const near = (a: TCell, b: TCell) => overlaps(a, b) || (!ctx.layout.html && Math.abs((a.c0 + a.c1) / 2 - (b.c0 + b.c1) / 2) <= 6);
+  const natureCol = headerCells.find((c) => natureHeader.test(c.text) && c !== partyCol && !moneyHeader.test(c.text));
 
   const out: CandidateTransfer[] = [];
   for (const row of rows.slice(firstData)) {
@@ -592,12 +628,7 @@ function tableCandidates(
     for (const cell of row.cells) {
       if (cell === partyCell || cell === natureCell || !isAmountCell(cell)) continue;
       const amount = cellAmount(cell.text, defaultCurrency, scale)!;
-      const headerText = headers
-        .map((r) => r.cells.filter((h) => near(h, cell)).map((h) => h.text).join(' '))
-        .filter(Boolean)
-        .join(' ')
-        .replace(/\s+/g, ' ')
-        .trim();
+      const headerText = headerOf(cell);
       let period: { text: string; start: string | null; end: string | null } | null = null;
       const hp = findPeriods(headerText, ctx.fye);
       const yearOnly = /(?:^|\s)(fiscal\s+|FY\s*)?((?:19|20)\d{2})$/i.exec(headerText);
@@ -613,8 +644,11 @@ function tableCandidates(
         const p = intro.periods[intro.periods.length - 1]!;
         period = { text: p.text, start: p.periodStart, end: p.periodEnd };
       }
-      let dir = wordsDirection(`${headerText} ${natureCell?.text ?? ''}`);
+      // Words that say the direction outright win; then the sentence that introduces the table;
+      // then what the column or row label suggests.
+      let dir = explicitDirection(`${headerText} ${natureCell?.text ?? ''}`);
       if (dir === 'unknown' && intro) dir = intro.dir;
+      if (dir === 'unknown') dir = wordsDirection(`${headerText} ${natureCell?.text ?? ''}`);
       const rowText = ctx.layout.text.slice(row.start, row.end);
       const label = headerText ? `${headerText}: ` : '';
       out.push({

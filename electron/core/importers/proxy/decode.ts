@@ -43,5 +43,20 @@ export function decodeDocument(bytes: Buffer, fileName: string): string {
   }
   const utf8 = decodeWith('utf-8', body, true);
   if (utf8 !== null) return utf8;
-  return decodeWith('windows-1252', body, false) ?? body.toString('latin1');
+  return windows1252(body);
+}
+
+// Windows-1252 differs from Latin-1 in 0x80-0x9F (smart quotes, dashes, euro sign). Node's
+// TextDecoder without full ICU reads those bytes as C1 controls, so they are mapped here.
+const cp1252High = '\u20ac\ufffd\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\ufffd\u017d\ufffd\ufffd\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\ufffd\u017e\u0178';
+
+export function windows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  let chunk = '';
+  for (const b of bytes) {
+    chunk += b >= 0x80 && b <= 0x9f ? cp1252High[b - 0x80]! : String.fromCharCode(b);
+    if (chunk.length >= 8192) { parts.push(chunk); chunk = ''; }
+  }
+  parts.push(chunk);
+  return parts.join('');
 }

@@ -71,6 +71,8 @@ const RELATION = String.raw`(?:(?:immediate|adult|minor)\s+)?(?:family\s+members
 const relationAfter = new RegExp(String.raw`^\s+(${RELATION})(?![\p{L}-])`, 'iu');
 const describedEntity = /\b(?:an?|the)\s+((?:entity|entities|company|companies|firm|law\s+firm|partnership|trust|fund|corporation|business|limited\s+liability\s+company|real\s+estate\s+(?:company|entity|partnership))\s+(?:that\s+is\s+|which\s+is\s+)?(?:(?:wholly|majority|partially|jointly|indirectly|directly|substantially)[-\s])?(?:owned|controlled|affiliated|managed|founded|operated|co-founded)(?:\s+in\s+part)?\s+(?:by|with)\s+)$/i;
 
+const relationOf = new RegExp(String.raw`\b(?:the|a|an|one)\s+(${RELATION})\s+of\s+$`, 'i');
+
 function tokenize(s: string): Token[] {
   const out: Token[] = [];
   const re = /[\p{L}\p{N}][\p{L}\p{N}&'’.\-]*|&/gu;
@@ -247,7 +249,7 @@ export function findMentions(s: string, issuer: IssuerNames, aliases: ReadonlyMa
   add(/\b(?:[Ww]e|us)\b/g, 'issuer');
   add(/\b[Tt]he\s+(?:Company|Corporation|Registrant|Bank|Partnership|Issuer)\b/g, 'issuer');
   add(/\b(?:our|its|the\s+Company['’]s)\s+(?:(?:wholly[- ]owned|consolidated|operating)\s+)?subsidiar(?:y|ies)\b/gi, 'issuer');
-  add(/\b(?:he|she|they)\b/gi, 'pronoun');
+  add(/\b(?:he|she|they|his|her|their)\b/gi, 'pronoun');
   add(/\bsuch\s+(?:person|individual|entity|company|family\s+member|related\s+(?:person|party))\b/gi, 'pronoun');
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: Mention[] = [];
@@ -259,10 +261,16 @@ export function findMentions(s: string, issuer: IssuerNames, aliases: ReadonlyMa
     }
     out.push(m);
   }
-  // "an entity controlled by Mr. Jones": the entity is the party.
+  // "an entity controlled by Mr. Jones": the entity is the party; "the son-in-law of Ms. Lee":
+  // the relative is.
   for (let k = 0; k < out.length; k++) {
     const m = out[k]!;
     if (m.kind !== 'party') continue;
+    const relative = relationOf.exec(s.slice(Math.max(0, m.start - 60), m.start));
+    if (relative) {
+      out[k] = { start: m.start - relative[0].length, end: m.end, text: `${relative[1]!.replace(/\s+/g, ' ')} of ${m.text}`, kind: 'party', strong: true };
+      continue;
+    }
     const before = describedEntity.exec(s.slice(Math.max(0, m.start - 90), m.start));
     if (!before) continue;
     const phraseStart = m.start - before[1]!.length;
@@ -310,6 +318,8 @@ export function detectIssuerName(text: string, source: string): string | null {
     const name = cover[1]!.trim().replace(/\s+/g, ' ');
     if (/\p{L}/u.test(name) && !/^\(/.test(name)) return name;
   }
+  const sameLine = /((?:\p{Lu}[\p{L}\d.&'’-]*,?\s+){0,6}(?:Inc\.?|INC\.?|Corp(?:oration|\.)?|CORP(?:ORATION|\.)?|Company|COMPANY|Co\.|CO\.|Ltd\.?|LTD\.?|LLC|plc|PLC|N\.V\.|S\.A\.|Holdings|HOLDINGS|Group|GROUP))\s*\(\s*(?:[Ee]xact\s+)?[Nn]ame\s+of\s+(?:the\s+)?[Rr]egistrant/u.exec(text);
+  if (sameLine) return sameLine[1]!.trim();
   const header = /COMPANY CONFORMED NAME:\s*([^\n\r]+)/.exec(source.slice(0, 20000));
   if (header) return header[1]!.trim();
   return null;

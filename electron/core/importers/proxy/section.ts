@@ -30,7 +30,9 @@ const knownNext = new RegExp(
 );
 
 // Subheadings that still belong to a related-person section.
-const subsectionWords = /transaction|related|agreement|arrangement|relationship|indemnif|polic|procedure|employment|employ|family|loan|lease|review|approval|ratification|registration rights|investor rights|services|purchases|sales|payments|with\s+\p{Lu}/iu;
+const subsectionWordList = /transaction|related|procedures|review|approval|ratification|indemnif|family|relatives|immediate|employment|(?:agreements?|arrangements?|relationships?|dealings|leases?|loans?|services)\s+with|registration\s+rights|investor\s+rights|stockholders?['’]?\s+agreement/i;
+const subsectionWith = /\bwith\s+(?!the\s)\p{Lu}/u;
+const subsectionWords = { test: (s: string) => subsectionWordList.test(s) || subsectionWith.test(s) };
 
 export interface SectionCandidate {
   /** The heading as it reads, whitespace collapsed. */
@@ -109,10 +111,11 @@ function judgeMatch(layout: Layout, start: number, end: number): SectionCandidat
 
   // A run-in heading: "Related Person Transactions. In 2023, ..." at the start of a paragraph,
   // set off by bold/italic/underline in HTML or by its title case in plain text.
-  if (numberingOnly && (firstLine === 0 || layout.isBlankOrRule(firstLine - 1) || !layout.html)) {
+  const shortPrefix = firstLine === lastLine && prefix.length <= 80 && !/[.;:]/.test(prefix);
+  if ((numberingOnly || shortPrefix) && (firstLine === 0 || layout.isBlankOrRule(firstLine - 1) || !layout.html)) {
     const bodyStart = runInHeadingEnd(text, end);
     if (bodyStart !== null) {
-      const styled = layout.html ? layout.styledFraction(lf.ts, end) >= 0.9 : /^\s*(?:\p{Lu}[\p{L}-]*\s+(?:(?:and|of|with|for|to)\s+)?)+\p{Lu}/u.test(text.slice(start, end));
+      const styled = layout.html ? layout.styledFraction(lf.ts, end) >= 0.9 : titleCased(text.slice(lf.ts, end));
       if (styled) {
         const h: Heading = { first: firstLine, last: firstLine, start: lf.ts, end, text: text.slice(lf.ts, end).replace(/\s+/g, ' '), score: -10, size: 0 };
         return section(layout, h, 'run-in', bodyStart);
@@ -122,22 +125,25 @@ function judgeMatch(layout: Layout, start: number, end: number): SectionCandidat
   return null;
 }
 
+function titleCased(s: string): boolean {
+  const words = s.replace(/^[\s\d.()IVXivx]+/, '').split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  return words.length > 0 && words.every((w) => /^[\p{Lu}"“]/u.test(w) || /^(?:and|of|with|for|to|the|on|in|by|or|a|an)$/.test(w));
+}
+
 function toc(layout: Layout, start: number, end: number): SectionCandidate {
   return { heading: layout.text.slice(start, end).replace(/\s+/g, ' '), headingStart: start, headingEnd: end, bodyStart: end, bodyEnd: end, kind: 'toc', prose: 0 };
 }
 
+const headingTests = headingPatterns.map((re) => new RegExp(re.source, re.flags.replace('g', '')));
+
 function isRelatedHeading(text: string): boolean {
-  return headingPatterns.some((re) => {
-    re.lastIndex = 0;
-    const hit = re.test(text);
-    re.lastIndex = 0;
-    return hit;
-  });
+  return headingTests.some((re) => re.test(text));
 }
 
 const MAX_SECTION = 200_000;
 
 function section(layout: Layout, h: Heading, kind: 'heading' | 'run-in', runInBody?: number): SectionCandidate {
+  let judged: SectionCandidate['kind'] = kind;
   const lines = layout.lines;
   const bodyStart = runInBody ?? (lines[h.last + 1]?.start ?? layout.text.length);
   let bodyEnd = layout.text.length;
@@ -159,8 +165,12 @@ function section(layout: Layout, h: Heading, kind: 'heading' | 'run-in', runInBo
       i = next.last;
       continue;
     }
-    if (layout.isTableLine(i)) continue;
     const s = layout.text.slice(l.ts, l.te);
+    if (layout.isTableLine(i)) {
+      // A table of amounts is text of the section; a table of page numbers is not.
+      if (/[$€£]|\d{1,3},\d{3}/.test(s)) prose += s.length;
+      continue;
+    }
     if (/\p{Ll}/u.test(s)) prose += s.length;
     else if (/^(?:none|not applicable)\.?$/i.test(s)) prose += s.length;
   }
@@ -168,7 +178,9 @@ function section(layout: Layout, h: Heading, kind: 'heading' | 'run-in', runInBo
     const first = lines[h.first]!;
     prose += Math.max(0, first.te - runInBody);
   }
-  return { heading: h.text, headingStart: h.start, headingEnd: h.end, bodyStart, bodyEnd: Math.max(bodyStart, bodyEnd), kind, prose };
+  // A heading with no text of its own before the next heading is a table-of-contents line.
+  if (prose === 0 && kind === 'heading') judged = 'toc';
+  return { heading: h.text, headingStart: h.start, headingEnd: h.end, bodyStart, bodyEnd: Math.max(bodyStart, bodyEnd), kind: judged, prose };
 }
 
 /** A paragraph that opens with a bold/italic run ending in a period or colon (HTML). */

@@ -51,14 +51,13 @@ const invisible = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
 const spaceLike = /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
 
 class Builder {
-  private chunks: string[] = [];
-  private cur = '';
+  private codes: Uint16Array;
+  private src: Int32Array;
+  private fl: Uint8Array;
+  private hl: Uint8Array;
+  private fs: Uint16Array;
   len = 0;
   private trailingNewlines = 0;
-  private src: number[] = [];
-  private fl: number[] = [];
-  private hl: number[] = [];
-  private fs: number[] = [];
   pendingBreak = 0;
   private breakSrc = 0;
   pendingSpace = false;
@@ -70,13 +69,32 @@ class Builder {
   cell: TableCell | null = null;
   lastChar = '';
 
+  constructor(capacity: number) {
+    const n = Math.max(64, capacity);
+    this.codes = new Uint16Array(n);
+    this.src = new Int32Array(n);
+    this.fl = new Uint8Array(n);
+    this.hl = new Uint8Array(n);
+    this.fs = new Uint16Array(n);
+  }
+
+  private grow(): void {
+    const n = this.codes.length * 2;
+    const codes = new Uint16Array(n); codes.set(this.codes); this.codes = codes;
+    const src = new Int32Array(n); src.set(this.src); this.src = src;
+    const fl = new Uint8Array(n); fl.set(this.fl); this.fl = fl;
+    const hl = new Uint8Array(n); hl.set(this.hl); this.hl = hl;
+    const fs = new Uint16Array(n); fs.set(this.fs); this.fs = fs;
+  }
+
   private put(ch: string, src: number, flags: number, h: number, size: number): void {
-    this.cur += ch;
-    if (this.cur.length >= 4096) { this.chunks.push(this.cur); this.cur = ''; }
-    this.src.push(src);
-    this.fl.push(flags);
-    this.hl.push(h);
-    this.fs.push(size);
+    if (this.len >= this.codes.length) this.grow();
+    const i = this.len;
+    this.codes[i] = ch.charCodeAt(0);
+    this.src[i] = src;
+    this.fl[i] = flags;
+    this.hl[i] = h;
+    this.fs[i] = size;
     this.len++;
     this.lastChar = ch;
     this.trailingNewlines = ch === '\n' ? this.trailingNewlines + 1 : 0;
@@ -145,14 +163,15 @@ class Builder {
   }
 
   finish(format: TextMap['format'], cells: TableCell[]): TextMap {
-    this.chunks.push(this.cur);
+    const parts: string[] = [];
+    for (let i = 0; i < this.len; i += 8192) parts.push(String.fromCharCode(...this.codes.subarray(i, Math.min(this.len, i + 8192))));
     return {
       format,
-      text: this.chunks.join(''),
-      source: Int32Array.from(this.src),
-      flags: Uint8Array.from(this.fl),
-      hLevel: Uint8Array.from(this.hl),
-      fontSize: Uint16Array.from(this.fs),
+      text: parts.join(''),
+      source: this.src.slice(0, this.len),
+      flags: this.fl.slice(0, this.len),
+      hLevel: this.hl.slice(0, this.len),
+      fontSize: this.fs.slice(0, this.len),
       cells,
       pageBreaks: this.pageBreaks,
     };
@@ -222,7 +241,7 @@ function styleProps(style: string): Map<string, string> {
 
 /** HTML (or XHTML, Inline XBRL) to text; `base` is added to source offsets (a slice's start). */
 export function htmlToText(html: string, base = 0): TextMap {
-  const b = new Builder();
+  const b = new Builder(html.length + 16);
   const cells: TableCell[] = [];
   let tableCount = 0;
   const root: Frame = { name: '#root', skip: false, pre: false, flags: 0, h: 0, size: 0, pageAfter: false, cell: null, table: null };
@@ -379,6 +398,11 @@ export function htmlToText(html: string, base = 0): TextMap {
       for (let i = 0; i < data.length; i++) {
         const ch = data[i]!;
         const src = base + (linear ? start + i : start);
+        const code = ch.charCodeAt(0);
+        if (code > 32 && code < 127) {
+          b.char(ch, src, frame.flags, frame.h, frame.size);
+          continue;
+        }
         if (frame.pre) {
           if (ch === '\r') continue;
           if (ch === '\n') { b.block(1, src); continue; }
@@ -405,7 +429,7 @@ const pageLine = /^[ \t]*<PAGE>[ \t]*(?:\d+[ \t]*)?$/i;
 
 /** Plain text kept as written: line endings normalised, SGML table markers dropped. */
 export function plainToText(source: string, base = 0): TextMap {
-  const b = new Builder();
+  const b = new Builder(source.length + 16);
   const eol = /\r\n|\r|\n/g;
   let i = 0;
   for (;;) {

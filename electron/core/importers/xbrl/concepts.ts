@@ -2,51 +2,17 @@
 // dimension (a related-party axis, or a counterparty axis whose member is a related party), and
 // the issuer's revenue, total assets and equity for materiality. Names are matched on their local
 // part, so the filer's own extension concepts and axes count too.
-import type { ExtractedDisclosure, ExtractedFigure } from '../extracted';
+import { figureOfQName, type FigureKind } from '../relatedPartyConcepts';
 import { qnameText, type QName } from './model';
 
-/** ifrs-full concepts from docs/domain.md that are about related parties whatever their wording. */
-const relatedPartyNames = new Set([
-  'KeyManagementPersonnelCompensation',
-  'PurchasesOfGoodsRelatedPartyTransactions',
-  'RevenueFromSaleOfGoodsRelatedPartyTransactions',
-  'ServicesReceivedRelatedPartyTransactions',
-  'AmountsPayableRelatedPartyTransactions',
-  'AmountsReceivableRelatedPartyTransactions',
-]);
-
-/** A numeric concept whose facts are related-party amounts by their name alone. */
-export function isRelatedPartyConcept(local: string): boolean {
-  return relatedPartyNames.has(local)
-    || /(?<!Non|Un)RelatedPart/.test(local)
-    || /KeyManagementPersonnel/.test(local)
-    || /(DueTo|DueFrom)(Affiliate|OfficersOrStockholders|Employees?AndOfficers|Officer|Stockholder|Shareholder|Director)/.test(local)
-    || /(Payable|Receivable|Revenue|Revenues|Expense|Loans?|Notes?)(To|From)?Affiliates?(Current|Noncurrent)?$/.test(local);
-}
+export { isRelatedPartyConcept } from '../relatedPartyConcepts';
 
 /** Text facts kept as evidence: related-party text blocks and the related-party statements beside them. */
 export function isRelatedPartyTextConcept(local: string): boolean {
   return /(?<!Non|Un)RelatedPart|KeyManagementPersonnel/.test(local) || local === 'NameOfUltimateParentOfGroup' || local === 'NameOfParentEntity';
 }
 
-export type Direction = ExtractedDisclosure['direction'];
-
-/**
- * The direction a concept states, seen from the issuer. Cash-flow prefixes are read first
- * ("RepaymentsOfRelatedPartyDebt" is money paid), then balances (owed to / owed by), then flows
- * (cost words before revenue words, so "CostOfRevenue" is paid). Changes in balances are 'other'.
- */
-export function directionOf(local: string, negative: boolean): Direction {
-  if (/IncreaseDecrease/.test(local)) return 'other';
-  if (/DueFromTo|DueToFrom/.test(local)) return negative ? 'payable' : 'receivable';
-  if (/^(RepaymentsOf|RepaymentOf|PaymentsTo|PaymentsFor|PaymentsOf)/.test(local)) return 'paid';
-  if (/^(ProceedsFrom|ReceiptsFrom|CollectionsFrom)/.test(local)) return 'received';
-  if (/DueTo|Payable|Liabilit|DeferredRevenue|Debt|Borrowing|LoansFrom|AdvancesFrom/.test(local)) return 'payable';
-  if (/DueFrom|Receivable|LoansTo|AdvancesTo|LoansAndAdvancesTo/.test(local)) return 'receivable';
-  if (/Purchase|Expense|Cost|ServicesReceived|GoodsReceived|Compensation|Remuneration|Fees?Paid|Royalt(y|ies)Paid|Donation/.test(local)) return 'paid';
-  if (/Revenue|Sales|Sale|Income|ServicesRendered|Rendering|Gain/.test(local)) return 'received';
-  return 'other';
-}
+export { directionOf, type Direction } from '../relatedPartyConcepts';
 
 export type AxisRole =
   /** The member names the related party (RelatedPartyTransactionsByRelatedPartyAxis, a filer's RelatedPartyAxis). */
@@ -99,36 +65,10 @@ export function readableMemberName(local: string): string {
     .trim() || local;
 }
 
-export type FigureKind = ExtractedFigure['figure'];
-
-/** Reference figures, preferred concept first: when several are reported for a period, the earlier wins. */
-const figureConcepts: Record<FigureKind, string[]> = {
-  revenue: [
-    'us-gaap:Revenues',
-    'us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax',
-    'us-gaap:RevenueFromContractWithCustomerIncludingAssessedTax',
-    'us-gaap:SalesRevenueNet',
-    'us-gaap:SalesRevenueGoodsNet',
-    'us-gaap:SalesRevenueServicesNet',
-    'ifrs-full:Revenue',
-    'ifrs-full:RevenueFromContractsWithCustomers',
-  ],
-  totalAssets: ['us-gaap:Assets', 'ifrs-full:Assets'],
-  equity: [
-    'us-gaap:StockholdersEquity',
-    'us-gaap:StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest',
-    'ifrs-full:EquityAttributableToOwnersOfParent',
-    'ifrs-full:Equity',
-  ],
-};
-
-const figureByConcept = new Map<string, { figure: FigureKind; rank: number }>();
-for (const [figure, concepts] of Object.entries(figureConcepts) as Array<[FigureKind, string[]]>) {
-  concepts.forEach((c, rank) => figureByConcept.set(c, { figure, rank }));
-}
+export type { FigureKind } from '../relatedPartyConcepts';
 
 export function figureOf(concept: QName): { figure: FigureKind; rank: number } | undefined {
-  return figureByConcept.get(qnameText(concept));
+  return figureOfQName(qnameText(concept));
 }
 
 export type IdentityField = 'name' | 'cik' | 'ticker' | 'lei';
