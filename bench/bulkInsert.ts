@@ -8,14 +8,14 @@ import Database from 'better-sqlite3';
 import { openLedger } from '../electron/core/db/open';
 import { BulkTransferWriter, type BulkTransferRow } from '../electron/core/ledger/bulkTransfers';
 import { timed } from './timing';
+import { prng } from './generate';
 
 export interface BulkInsertResult { rows: number; oursSeconds: number; bareSeconds: number; ratio: number; target: number; ok: boolean }
 
 const TARGET = 2;
 
 function rowsFor(n: number, entities: number): BulkTransferRow[] {
-  let seed = 42;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const rnd = prng(42);
   const currencies = ['USD', 'EUR', 'GBP', 'JPY', 'CHF'];
   return Array.from({ length: n }, (_, i) => {
     const from = 1 + Math.floor(rnd() * entities);
