@@ -134,3 +134,22 @@ test('undo an import from the history, and see the audit log record it and verif
   await expect(page.getByRole('status')).toContainText(/Intact: \d+ entries/);
   await snap(page, 'audit-log');
 });
+
+test('import a proxy statement, review its proposed transfers, and accept one into the ledger', async ({ page }) => {
+  await page.goto(app.openUrl);
+  await page.getByRole('navigation').getByRole('button', { name: 'Import' }).click();
+  await page.getByLabel('File to import').setInputFiles(path.resolve(__dirname, '../fixtures/proxy/def14a-tesla-style.htm'));
+  const preview = page.getByRole('region', { name: 'Import preview' });
+  await expect(preview).toContainText(/proposed transfers for review/);
+  await preview.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByRole('status').first()).toContainText(/Imported batch \d+: 0 transfers, 0 disclosures, \d+ proposed transfers/);
+  await page.getByRole('navigation').getByRole('button', { name: 'Review' }).click();
+  const card = page.getByRole('listitem').filter({ hasText: '$2,100,000.00' }).first();
+  await expect(card).toContainText('SpaceX');
+  await expect(card).toContainText('Tesla, Inc.');
+  await snap(page, 'review-queue');
+  await card.getByRole('button', { name: 'Accept as transfer' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: '$2,100,000.00' })).toHaveCount(0);
+  await page.getByRole('navigation').getByRole('button', { name: 'Ledger', exact: true }).click();
+  await expect(page.getByText('17 of 17 transfers')).toBeVisible();
+});

@@ -23,6 +23,7 @@ describe('detecting a file\'s format from its content', () => {
     ['<html xmlns:ix="http://www.xbrl.org/2013/inlineXBRL"><body><ix:nonFraction/></body></html>', '10k.htm', 'ixbrl'],
     ['<!DOCTYPE html><html><body><h2>Certain Relationships</h2></body></html>', 'def14a.htm', 'proxy-html'],
     ['CERTAIN RELATIONSHIPS AND RELATED PERSON TRANSACTIONS\n\nIn 2023 we paid $2.1 million.', 'def14a.txt', 'proxy-text'],
+    ['<SEC-DOCUMENT>0001104659-24-000001.txt : 20240401\n<SEC-HEADER>...</SEC-HEADER>\n<DOCUMENT>\n<TYPE>DEF 14A', 'full.txt', 'proxy-text'],
   ])('reads %j as %s (named %s)', (content, name, format) => {
     expect(detectFormat(b(content), name)).toBe(format);
   });
@@ -129,5 +130,38 @@ describe('the review queue of proposed transfers', () => {
     rejectCandidate(db, second!.id, 'this is a director fee, not a transfer between firms');
     expect(listCandidates(db)).toEqual([]);
     expect(listCandidates(db, 'all').map((c) => c.status)).toEqual(['accepted', 'rejected']);
+  });
+});
+
+describe('a proxy statement, end to end', () => {
+  it('proposes the related-person transactions for review, with the issuer known, and accepts one as a transfer', async () => {
+    const { importDocument, previewDocument } = await import('../../electron/core/importers/documentImport');
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { db } = tempSampleLedger();
+    const file = path.resolve(__dirname, '../fixtures/proxy/def14a-tesla-style.htm');
+    const bytes = fs.readFileSync(file);
+    const preview = previewDocument(db, 'def14a.htm', bytes);
+    expect(preview.counts.candidates).toBeGreaterThanOrEqual(8);
+    expect(count(db, 'transfer_candidates')).toBe(0); // a preview writes nothing
+    const before = count(db, 'transfers');
+    const r = importDocument(db, 'def14a.htm', bytes);
+    expect(r).toMatchObject({ kind: 'document', transfers: 0 });
+    expect(count(db, 'transfers')).toBe(before); // proposals, not transfers, until a person accepts
+    const spacex = listCandidates(db).find((c) => c.counterparty === 'SpaceX' && c.amountMinor === 210_000_000)!;
+    expect(spacex).toMatchObject({ issuerName: 'Tesla, Inc.', direction: 'to_issuer', currency: 'USD' });
+    const id = acceptCandidate(db, spacex.id);
+    const t = db.prepare(`SELECT f.name AS f, o.name AS o FROM transfers t JOIN entities f ON f.id = t.from_id JOIN entities o ON o.id = t.to_id WHERE t.id = ?`).get(id);
+    expect(t).toEqual({ f: 'SpaceX', o: 'Tesla, Inc.' });
+    expect(evidenceForTransfer(db, id)[0]!.excerpt).toContain('$2.1 million');
+  });
+
+  it('records a section that says there were no related-person transactions', async () => {
+    const { importDocument } = await import('../../electron/core/importers/documentImport');
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { db } = tempLedger();
+    importDocument(db, 'none.htm', fs.readFileSync(path.resolve(__dirname, '../fixtures/proxy/def14a-no-transactions.htm')), { decisions: {} });
+    expect(db.prepare(`SELECT kind FROM document_findings WHERE kind = 'no_transactions'`).pluck().all()).toEqual(['no_transactions']);
   });
 });

@@ -144,6 +144,27 @@ describe('prospectus (plain text)', () => {
   });
 });
 
+describe('other shapes of the genre (HTML)', () => {
+  const bytes = fixture('def14a-mixed-genre.htm');
+  const r = parseProxyStatement(bytes, 'def14a-mixed-genre.htm');
+
+  it('reads holders, directors, relatives, gifts and share sales; not share counts, balances or the next section', () => {
+    expect(rows(r)).toEqual<Row[]>([
+      ['BlackRock', 'from_issuer', 110_000_000, 'USD', '2023', '2023-01-01', '2023-12-31'],
+      ['Acme Packaging Corp.', 'from_issuer', 340_000_000, 'USD', 'fiscal 2023', '2023-01-01', '2023-12-31'],
+      ['son-in-law of Ms. Lee', 'from_issuer', 21_500_000, 'USD', '2023', '2023-01-01', '2023-12-31'],
+      ['Smith Family Foundation', 'from_issuer', 50_000_000, 'USD', '2023', '2023-01-01', '2023-12-31'],
+      [null, 'from_issuer', 20_000_000, 'USD', '2023', '2023-01-01', '2023-12-31'],
+      ['Summit Ridge Ventures II, L.P.', 'to_issuer', 1_000_000_000, 'USD', 'Since January 1, 2023', '2023-01-01', null],
+      ['Entities affiliated with Harbor Oak Capital', 'to_issuer', 250_000_000, 'USD', 'Since January 1, 2023', '2023-01-01', null],
+      ['Jane Doe', 'from_issuer', 31_000_000, 'USD', '2023', '2023-01-01', '2023-12-31'],
+      ['Orbit Logistics LLC', 'from_issuer', 40_000_000, 'USD', '2023', '2023-01-01', '2023-12-31'],
+    ]);
+    expectExcerptsInText(bytes, r);
+    expect(r.problems).toEqual([]);
+  });
+});
+
 describe('a section stating there were none', () => {
   const bytes = fixture('def14a-no-transactions.htm');
   const r = parseProxyStatement(bytes, 'def14a-no-transactions.htm');
@@ -227,16 +248,38 @@ describe('the genre', () => {
     ]);
   });
 
-  it('pairs amounts with years "respectively" and keeps several amounts apart', () => {
+  it('reads a designed proxy that repeats the section title at the top of each page', () => {
+    const page = (n: number, body: string) =>
+      `<div style="font-size:8pt">CERTAIN RELATIONSHIPS AND RELATED PERSON TRANSACTIONS</div><div>${body}</div><div style="text-align:center;font-size:8pt">Proxy Statement | ${n}</div><hr style="page-break-after:always"/>`;
+    const bytes = html(`<p align="center"><b>KESTREL AIR, INC.</b><br/>(Exact name of registrant as specified in its charter)</p>
+      <div style="font-size:8pt">CORPORATE GOVERNANCE</div><div><span style="font-size:18pt;font-weight:700">Corporate Governance</span></div><div>The board met five times.</div><hr style="page-break-after:always"/>
+      <div style="font-size:8pt">CERTAIN RELATIONSHIPS AND RELATED PERSON TRANSACTIONS</div>
+      <div><span style="font-size:18pt;font-weight:700">Certain Relationships and Related Person Transactions</span></div>
+      <div>In 2024, Kestrel paid Falcon Hangar LLC, which Mr. Ito owns, $600,000 for hangar space.</div><div style="text-align:center;font-size:8pt">Proxy Statement | 41</div><hr style="page-break-after:always"/>
+      ${page(42, '<span style="font-size:10pt;font-weight:700">Catering</span></div><div>In 2024, we paid Ito Catering Co. $150,000 for in-flight meals.')}
+      ${page(43, 'Our policy requires approval of any transaction exceeding $120,000.')}
+      <div style="font-size:8pt">STOCKHOLDER PROPOSALS</div><div><span style="font-size:18pt;font-weight:700">Stockholder Proposals</span></div><div>We paid Broadridge $50,000.</div>`);
+    const r = parseProxyStatement(bytes, 'kestrel.htm');
+    expect(rows(r)).toEqual<Row[]>([
+      ['Falcon Hangar LLC', 'from_issuer', 60_000_000, 'USD', '2024', '2024-01-01', '2024-12-31'],
+      ['Ito Catering Co.', 'from_issuer', 15_000_000, 'USD', '2024', '2024-01-01', '2024-12-31'],
+    ]);
+    expect(r.candidates.map((c) => c.locator.page)).toEqual([2, 3]);
+  });
+
+  it('pairs amounts with their years ("respectively", or written after each) and keeps several amounts apart', () => {
     const r = parseProxyStatement(html(`
       <p><b>RELATED PARTY TRANSACTIONS</b></p>
       <p>In 2024 and 2023, Helix Freight Corp. paid us $1.5 million and $1.1 million, respectively, for warehousing services.</p>
       <p>We sold solar panels to Greenfield Partners LP for $1.2 billion during 2024.</p>
+      <p>Since 2022, Lark Media Inc. has billed us $2.1 million in 2023 and $1.8 million in 2022 for advertising.</p>
       <p><b>OTHER MATTERS</b></p>`), 'resp.htm');
     expect(rows(r)).toEqual<Row[]>([
       ['Helix Freight Corp.', 'to_issuer', 150_000_000, 'USD', '2024', '2024-01-01', '2024-12-31'],
       ['Helix Freight Corp.', 'to_issuer', 110_000_000, 'USD', '2023', '2023-01-01', '2023-12-31'],
       ['Greenfield Partners LP', 'to_issuer', 120_000_000_000, 'USD', '2024', '2024-01-01', '2024-12-31'],
+      ['Lark Media Inc.', 'from_issuer', 210_000_000, 'USD', '2023', '2023-01-01', '2023-12-31'],
+      ['Lark Media Inc.', 'from_issuer', 180_000_000, 'USD', '2022', '2022-01-01', '2022-12-31'],
     ]);
   });
 

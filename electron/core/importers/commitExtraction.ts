@@ -118,7 +118,7 @@ export function commitExtraction(db: Db, x: ExtractionResult, opts: CommitOption
     let candidates = 0;
     const candidate = db.prepare(`INSERT INTO transfer_candidates (document_id, batch_id, issuer_id, counterparty, direction, amount_minor, currency, period_text, period_start, period_end,
       description, excerpt, locator, char_start, char_end, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const issuerOfDocument = x.disclosures[0]?.issuer ?? x.figures[0]?.issuer ?? null;
+    const issuerOfDocument = x.issuer ?? x.disclosures[0]?.issuer ?? x.figures[0]?.issuer ?? null;
     for (const c of x.candidates) {
       candidate.run(documentId, batchId, issuerOfDocument ? party(issuerOfDocument) : null, c.counterparty, c.direction, c.amountMinor, c.currency, c.periodText,
         c.periodStart, c.periodEnd, c.description, c.excerpt, locatorText(c.locator), c.locator.charStart ?? null, c.locator.charEnd ?? null, w.recordedAt);

@@ -28,6 +28,8 @@ export function detectFormat(bytes: Buffer, fileName: string): DetectedFormat {
     if (/<(\w+:)?xbrl[\s>]/.test(lower) && !lower.includes('<html')) return 'xbrl';
     if (lower.includes('<ix:') || lower.includes('xmlns:ix=')) return 'ixbrl';
     if (lower.includes('<html') || lower.includes('<!doctype html') || lower.includes('<body')) return 'proxy-html';
+    // An EDGAR full submission (.txt) wraps its documents in <SEC-DOCUMENT>/<DOCUMENT>/<TEXT>.
+    if (lower.startsWith('<sec-document>') || lower.startsWith('<sec-header>') || lower.includes('<document>\n<type>')) return 'proxy-text';
     throw new UnsupportedFileError(`${fileName}: XML that is not an XBRL instance; expected ${expected}.`);
   }
   // Text: a delimited table has the same number of separators on its first lines.

@@ -12,6 +12,7 @@ import type { ExtractionResult } from './extracted';
 import { parseSecJson } from './secJson';
 import { parseFtm } from './ftm';
 import { parseXbrl } from './xbrl';
+import { parseProxyStatement } from './proxy';
 
 type Parser = (bytes: Buffer, fileName: string) => ExtractionResult;
 
@@ -20,8 +21,32 @@ const parsers: Partial<Record<DetectedFormat, Parser>> = {
   'sec-json': parseSecJson,
   ftm: parseFtm,
   xbrl: parseXbrl,
-  ixbrl: parseXbrl,
+  ixbrl: parseInlineFiling,
+  'proxy-html': (bytes, fileName) => parseProxyStatement(bytes, fileName),
+  'proxy-text': (bytes, fileName) => parseProxyStatement(bytes, fileName),
 };
+
+/**
+ * An Inline XBRL document may be a 10-K or a proxy statement (most DEF 14As are tagged now): read
+ * its facts, and its related-person section when it has one, and keep both.
+ */
+function parseInlineFiling(bytes: Buffer, fileName: string): ExtractionResult {
+  const x = parseXbrl(bytes, fileName);
+  const issuer = x.disclosures[0]?.issuer ?? x.figures[0]?.issuer;
+  const p = parseProxyStatement(bytes, fileName, issuer ? { name: issuer.name, cik: issuer.cik } : undefined);
+  // A 10-K has no related-person section; only a section that was found adds anything.
+  if (p.candidates.length === 0 && p.statesNoTransactions === null) return x;
+  // Tagged cover page only, no facts: it is a proxy statement, and the XBRL reader has nothing to say.
+  if (x.disclosures.length === 0 && x.figures.length === 0 && x.textBlocks.length === 0) return p;
+  return {
+    ...x,
+    issuer: x.issuer ?? p.issuer ?? null,
+    candidates: [...x.candidates, ...p.candidates],
+    textBlocks: [...x.textBlocks, ...p.textBlocks],
+    statesNoTransactions: x.statesNoTransactions ?? p.statesNoTransactions,
+    problems: [...x.problems, ...p.problems],
+  };
+}
 
 function detect(bytes: Buffer, fileName: string): DetectedFormat {
   try {

@@ -113,6 +113,8 @@ export interface ImportProblem {
 
 export interface ExtractionResult {
   format: string;
+  /** The company whose document this is, when the parser can tell (cover page, given by the caller). */
+  issuer?: PartyRef | null;
   entities: ExtractedEntity[];
   affiliations: ExtractedAffiliation[];
   transfers: ExtractedTransfer[];

@@ -5,6 +5,7 @@
 import type { CandidateTransfer, SourceLocator } from '../extracted';
 import { cellAmount, findAmounts, type AmountMention } from './amounts';
 import { Layout, textColumns } from './layout';
+import { F_CELL } from './textMap';
 import { findMentions, type IssuerNames, type Mention } from './names';
 import { findPeriods, fiscalYearBounds, type FiscalYearEnd, type PeriodMention } from './periods';
 import type { SectionCandidate } from './section';
@@ -424,7 +425,7 @@ export function extractFromSection(ctx: ExtractContext, section: SectionCandidat
 
         let period: PeriodMention | null = null;
         if (pairPeriods) period = yearPeriods[idx] ?? null;
-        if (!period) period = nearestPeriod(periods, am, clause) ?? state.lastPeriod;
+        if (!period) period = nearestPeriod(sText, periods, am, clause) ?? state.lastPeriod;
         candidates.push({
           counterparty: party ? party.text.replace(/\s+/g, ' ') : null,
           direction: dir,
@@ -488,7 +489,10 @@ function strongParty(mentions: Mention[], am: AmountMention, resolve: (m: Mentio
   return best;
 }
 
-function nearestPeriod(periods: PeriodMention[], am: AmountMention, clause: [number, number]): PeriodMention | null {
+function nearestPeriod(s: string, periods: PeriodMention[], am: AmountMention, clause: [number, number]): PeriodMention | null {
+  // "$2.1 million in 2023 and $1.8 million in 2022": a period right after the amount is its own.
+  const right = periods.find((p) => p.start >= am.end && /^\s*,?\s*(?:(?:in|during|for|throughout|over|on)\s+)?$/i.test(s.slice(am.end, p.start)));
+  if (right) return right;
   const inClause = periods.filter((p) => p.start >= clause[0] && p.end <= clause[1]);
   const before = inClause.filter((p) => p.end <= am.start).sort((a, b) => b.end - a.end)[0];
   if (before) return before;
@@ -519,12 +523,13 @@ function htmlTables(layout: Layout, section: SectionCandidate): TRow[][] {
   return out;
 }
 
+/** Tables laid out in columns of plain text (a text filing, or <pre> in HTML). */
 function textTables(layout: Layout, tableLines: number[]): TRow[][] {
-  if (layout.html) return [];
   const out: TRow[][] = [];
   const seen = new Set<number>();
   for (const i0 of tableLines) {
     if (seen.has(i0)) continue;
+    if (layout.html && (layout.map.flags[layout.lines[i0]!.ts]! & F_CELL) !== 0) continue;
     let top = i0;
     while (top - 1 >= 0 && !layout.isBlank(top - 1) && (layout.isRule(top - 1) || layout.isTableLine(top - 1) || headerish(layout, top - 1))) top--;
     let bottom = i0;

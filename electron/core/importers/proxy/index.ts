@@ -67,6 +67,7 @@ export function parseProxyStatement(bytes: Buffer, fileName: string, issuer?: { 
   if (page !== undefined) sectionLocator.page = page;
   result.textBlocks.push({ concept: 'proxy:RelatedPersonTransactions', text: map.text.slice(section.headingStart, section.bodyEnd).trim(), locator: sectionLocator });
   result.candidates = findings.candidates;
+  if (issuerNames.known) result.issuer = { name: issuerNames.names[0], ...(issuer?.cik ? { cik: issuer.cik } : {}) };
 
   if (findings.noTransactions) {
     const nt = findings.noTransactions;

@@ -171,17 +171,22 @@ export class Layout {
     return result;
   }
 
-  /** The heading that starts at line i, if the line starts one. */
-  headingAt(i: number): Heading | null {
-    if (this.headingCache.has(i)) return this.headingCache.get(i) ?? null;
-    const h = this.computeHeading(i);
-    this.headingCache.set(i, h);
+  /**
+   * The heading that starts at line i, if the line starts one. A line repeated on many pages
+   * (a running header) is page furniture, unless `evenIfRepeated` (a designed proxy repeats its
+   * section title at the top of every page of the section).
+   */
+  headingAt(i: number, evenIfRepeated = false): Heading | null {
+    const key = evenIfRepeated ? -1 - i : i;
+    if (this.headingCache.has(key)) return this.headingCache.get(key) ?? null;
+    const h = evenIfRepeated || !this.isFurniture(i) ? this.computeHeading(i) : null;
+    this.headingCache.set(key, h);
     return h;
   }
 
   private computeHeading(i: number): Heading | null {
     const n = this.lines.length;
-    if (this.isBlankOrRule(i) || this.isTableLine(i) || this.isFurniture(i)) return null;
+    if (this.isBlankOrRule(i) || this.isTableLine(i) || this.isPageNumberOnly(i)) return null;
     if (i > 0 && !this.isBlankOrRule(i - 1) && !this.isFurniture(i - 1)) return null;
     let last = i;
     while (last + 1 < n && !this.isBlankOrRule(last + 1) && !this.isTableLine(last + 1) && last - i < 3) last++;

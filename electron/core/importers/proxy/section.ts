@@ -105,7 +105,7 @@ function judgeMatch(layout: Layout, start: number, end: number): SectionCandidat
 
   // A heading line of its own (possibly wrapped over lines, with more words on it).
   for (let i = firstLine; i >= Math.max(0, firstLine - 2); i--) {
-    const h = layout.headingAt(i);
+    const h = layout.headingAt(i, true);
     if (h && h.last >= lastLine) return section(layout, h, 'heading');
   }
 

@@ -66,7 +66,7 @@ export function ImportView() {
   return (
     <section className="main-pane narrow">
       <h1>Import</h1>
-      <p>CSV ledgers of transfers, XBRL and Inline XBRL filings (10-K, 10-Q, 20-F, ESEF), SEC XBRL JSON (companyfacts, companyconcept) and FollowTheMoney entity files. The format is read from the file's content.
+      <p>CSV ledgers of transfers, XBRL and Inline XBRL filings (10-K, 10-Q, 20-F, ESEF), proxy statements and prospectuses (HTML or text), SEC XBRL JSON (companyfacts, companyconcept) and FollowTheMoney entity files. The format is read from the file's content.
         Nothing is written until you import, and an import can be undone as a whole from the history below.</p>
       <label className="file-pick"
         onDragOver={(e) => e.preventDefault()}
