@@ -30,6 +30,13 @@ export function buildReportHtml(session: LedgerSession, appVersion: string, titl
 
 export function createHandlers(session: LedgerSession, platform: Platform): Handlers {
   const changed = (reason: string) => platform.emit('ledger:changed', { reason });
+  /** After a change to the ledger's facts: flags follow the facts, and the windows are told. */
+  const afterEdit = <T>(value: T, reason = 'edit'): T => {
+    runRules(session.db);
+    changed(reason);
+    return value;
+  };
+  const ok = { ok: true as const };
   return {
     'ledger:info': () => session.info(),
     'ledger:list': () => session.list(),
@@ -48,31 +55,29 @@ export function createHandlers(session: LedgerSession, platform: Platform): Hand
     },
     'flags:run': () => { const r = runRules(session.db); changed('flags'); return r; },
     'flag:review': ({ id, status, reason }) => { const f = reviewFlag(session.db, id, status, reason); changed('flags'); return f; },
-    'entity:create': (input) => { const id = createEntity(session.db, input); changed('edit'); return { id }; },
-    'affiliation:create': (input) => { const id = createAffiliation(session.db, input); runRules(session.db); changed('edit'); return { id }; },
-    'transfer:create': (input) => { const id = createTransfer(session.db, input); runRules(session.db); changed('edit'); return { id }; },
-    'transfer:update': ({ id, patch }) => { updateTransfer(session.db, id, patch); runRules(session.db); changed('edit'); return { ok: true as const }; },
-    'transfer:delete': ({ id, reason }) => { deleteTransfer(session.db, id, reason); changed('edit'); return { ok: true as const }; },
-    'entities:merge': ({ winnerId, loserId, reason }) => { mergeEntities(session.db, winnerId, loserId, reason); runRules(session.db); changed('edit'); return { ok: true as const }; },
+    'entity:create': (input) => afterEdit({ id: createEntity(session.db, input) }),
+    'affiliation:create': (input) => afterEdit({ id: createAffiliation(session.db, input) }),
+    'transfer:create': (input) => afterEdit({ id: createTransfer(session.db, input) }),
+    'transfer:update': ({ id, patch }) => { updateTransfer(session.db, id, patch); return afterEdit(ok); },
+    'transfer:delete': ({ id, reason }) => { deleteTransfer(session.db, id, reason); return afterEdit(ok); },
+    'entities:merge': ({ winnerId, loserId, reason }) => { mergeEntities(session.db, winnerId, loserId, reason); return afterEdit(ok); },
     'imports:list': () => listImports(session.db),
-    'import:undo': ({ batchId, reason }) => { const r = undoImport(session.db, batchId, reason); changed('import'); return r; },
+    'import:undo': ({ batchId, reason }) => afterEdit(undoImport(session.db, batchId, reason), 'import'),
     'audit:list': ({ limit, beforeSeq }) => auditEntries(session.db, { limit, beforeSeq }),
     'audit:verify': () => verifyAuditLog(session.db),
     'document:preview': ({ fileName, contentBase64 }) => previewDocument(session.db, fileName, Buffer.from(contentBase64, 'base64')),
     'document:import': ({ fileName, contentBase64, decisions, importValidPart }) => {
-      const r = importDocument(session.db, fileName, Buffer.from(contentBase64, 'base64'), { decisions, importValidPart });
-      runRules(session.db);
-      changed('import');
+      const r = afterEdit(importDocument(session.db, fileName, Buffer.from(contentBase64, 'base64'), { decisions, importValidPart }), 'import');
       return r.kind === 'transfers'
         ? { format: r.format, batchId: r.batchId, transfers: r.transfers, disclosures: 0, candidates: 0, entitiesNew: r.newEntities, problemsLeftOut: 0 }
         : { format: r.format, batchId: r.batchId, transfers: r.transfers, disclosures: r.disclosures, candidates: r.candidates, entitiesNew: r.entitiesNew, problemsLeftOut: r.problemsLeftOut };
     },
     'export:ftm': () => ({ fileName: `${session.info().name}.ftm.jsonl`, content: exportFtm(session.db) }),
     'candidates:list': ({ status }) => listCandidates(session.db, status),
-    'candidate:accept': ({ id, ...choices }) => { const transferId = acceptCandidate(session.db, id, choices); runRules(session.db); changed('edit'); return { id: transferId }; },
-    'candidate:reject': ({ id, reason }) => { rejectCandidate(session.db, id, reason); changed('edit'); return { ok: true as const }; },
-    'priceBand:create': (input) => { const id = createPriceBand(session.db, input); runRules(session.db); changed('edit'); return { id }; },
-    'fx:import': ({ fileName, content, source }) => { const r = importEcbRates(session.db, fileName, content, source); runRules(session.db); changed('edit'); return r; },
+    'candidate:accept': ({ id, ...choices }) => afterEdit({ id: acceptCandidate(session.db, id, choices) }),
+    'candidate:reject': ({ id, reason }) => { rejectCandidate(session.db, id, reason); changed('edit'); return ok; },
+    'priceBand:create': (input) => afterEdit({ id: createPriceBand(session.db, input) }),
+    'fx:import': ({ fileName, content, source }) => afterEdit(importEcbRates(session.db, fileName, content, source)),
     'ledger:asOf': ({ at, limit }) => {
       const all = transfersAsOf(session.db, at);
       return { at, total: all.length, transfers: all.slice(0, limit) };
