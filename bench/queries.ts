@@ -7,6 +7,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openLedger, type Db } from '../electron/core/db/open';
 import { normalizeName } from '../electron/core/ledger/names';
+import { transferSelect } from '../electron/core/ledger/read';
 import {
   clearTotalCache, countQuery, cursorForTransfer, defaultBudgets, keyQuery, pageTransfers,
   type QueryBudgets, type TransferFilters, type TransferPageRequest, type TransferPageSort,
@@ -314,7 +315,7 @@ function runSpec(db: Db, spec: QuerySpec, requests: number, seed: number, maxId:
       firstPage: `[${k1.mode}${k1.scan ? `, scan <= ${k1.scan}` : ''}] ${k1.sql}\n--\n${explain(db, k1.sql, k1.params)}`,
       afterCursor: `[${k2.mode}${k2.scan ? `, scan <= ${k2.scan}` : ''}] ${k2.sql}\n--\n${explain(db, k2.sql, k2.params)}`,
       count: `[${c.exact ? 'exact' : 'capped'}] ${c.sql}\n--\n${explain(db, c.sql, c.params)}`,
-      rows: explain(db, `SELECT t.id FROM transfers t JOIN entities f ON f.id = t.from_id JOIN entities o ON o.id = t.to_id LEFT JOIN entities i ON i.id = t.intended_for_id WHERE t.id IN (SELECT value FROM json_each(?))`, ['[1,2,3]']),
+      rows: explain(db, `${transferSelect} WHERE t.id IN (SELECT value FROM json_each(?))`, ['[1,2,3]']),
     },
     example: { request: withCursor },
   };

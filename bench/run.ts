@@ -1,7 +1,8 @@
 // `npm run bench`: CSV import of generated transfers through our importer, against the sqlite3
 // shell's `.import` of the same file into a bare table, in the same run. Target: ours <= 3x.
 // Then pages of transfers for the grid on a 1M-transfer ledger (bench/queries.ts). Target: p95 < 30 ms.
-//   node out/main/bench.js [--sizes 100000,1000000] [--quick] [--only csv|queries]
+//   node out/main/bench.js [--sizes 100000,1000000] [--quick] [--only csv|queries|bulk|xbrl]
+// Also: bulk insertion of 1M transfers against a bare insert loop (<= 2x), and Inline XBRL parsing.
 //        [--transfers 1000000] [--requests 200] [--index "CREATE INDEX ..."]... [--no-index] [--pragma "mmap_size=..."]...
 // Prints a table on stdout (progress on stderr) and writes bench/results/<timestamp>.json
 // and bench/results/latest.json.
@@ -16,6 +17,8 @@ import { importCsvTransfers } from '../electron/core/importers/csvTransfers';
 import { csvHeader, writeTransfersCsv } from './generate';
 import { formatTable, peakRssMb, timed } from './timing';
 import { benchQueries, formatQueryTable, type QueryBenchReport } from './queries';
+import { benchBulkInsert } from './bulkInsert';
+import { benchXbrlParse, XBRL_TARGET_MS, XBRL_TARGET_RATIO } from './xbrlParse';
 
 const TARGET_RATIO = 3;
 const SQLITE3 = 'sqlite3';
@@ -111,11 +114,14 @@ function parseOptions() {
     },
   });
   const only = values.only;
-  if (only !== undefined && only !== 'csv' && only !== 'queries') throw new Error(`--only: "${only}" is not csv or queries`);
+  const parts = ['csv', 'queries', 'bulk', 'xbrl'] as const;
+  if (only !== undefined && !(parts as readonly string[]).includes(only)) throw new Error(`--only: "${only}" is not one of ${parts.join(', ')}`);
+  const wanted = (part: (typeof parts)[number]) => only === undefined || only === part;
   const sizes = values.quick ? [10_000] : values.sizes ? values.sizes.split(',').map((s) => positive('--sizes', s)) : [100_000, 1_000_000];
   const transfers = values.transfers ? positive('--transfers', values.transfers) : values.quick ? 100_000 : 1_000_000;
   return {
-    csv: only !== 'queries', queries: only !== 'csv', sizes,
+    csv: wanted('csv'), queries: wanted('queries'), bulk: wanted('bulk'), xbrl: wanted('xbrl'), sizes,
+    bulkRows: values.quick ? 100_000 : 1_000_000,
     queryOptions: {
       transfers, entities: Math.max(100, Math.round(transfers / 10)),
       requests: values.requests ? positive('--requests', values.requests) : values.quick ? 50 : 200,
@@ -138,6 +144,8 @@ function main(): void {
   const options = parseOptions();
   const results = options.csv ? options.sizes.map(benchSize) : [];
   const queries: QueryBenchReport | null = options.queries ? benchQueries(options.queryOptions) : null;
+  const bulk = options.bulk ? benchBulkInsert(options.bulkRows) : null;
+  const xbrl = options.xbrl ? benchXbrlParse() : null;
 
   const s = (x: number) => x.toFixed(2);
   if (results.length) printCsvResults(results, s);
@@ -152,6 +160,20 @@ function main(): void {
     console.log('(extra) rows are context outside the target. Plans: the JSON report, queries.results[].plans.');
   }
 
+  if (bulk) {
+    console.log(`\n${formatTable(['benchmark', 'rows', 'ours (s)', 'bare loop (s)', 'ratio', 'target', 'ok', 'bare + indexes (s)', 'vs indexed'],
+      [['bulk insert', String(bulk.rows), s(bulk.oursSeconds), s(bulk.bareSeconds), `${bulk.ratio.toFixed(2)}x`, `<=${bulk.target}x`, bulk.ok ? 'yes' : 'NO',
+        s(bulk.bareIndexedSeconds), `${(bulk.oursSeconds / bulk.bareIndexedSeconds).toFixed(2)}x`]])}`);
+    console.log('ours = the ledger writer into transfers (constraints, foreign keys, four indexes rebuilt once); bare = a prepared insert loop into a');
+    console.log('table of the same columns; bare + indexes = the same loop with the ledger\'s four transfer indexes in place.');
+  }
+  if (xbrl) {
+    console.log(`\n${formatTable(['benchmark', 'MB', 'parse (ms)', 'tokenizer (ms)', 'ratio', 'targets', 'ok'],
+      [['inline xbrl 10-K', (xbrl.bytes / 1e6).toFixed(1), xbrl.parseMs.toFixed(0), xbrl.tokenizerMs.toFixed(0), `${xbrl.ratio.toFixed(2)}x`, `<${XBRL_TARGET_MS} ms, <=${XBRL_TARGET_RATIO}x`,
+        xbrl.parseMs < XBRL_TARGET_MS && xbrl.ratio <= XBRL_TARGET_RATIO ? 'yes' : 'NO']])}`);
+    console.log('parse = our XBRL reader over a generated Inline XBRL 10-K (median of 5); tokenizer = htmlparser2 alone over the same bytes.');
+  }
+
   const sqlite3Version = options.csv ? spawnSync(SQLITE3, ['--version'], { encoding: 'utf8' }).stdout.trim().split(' ')[0] : null;
   const mem = new Database(':memory:');
   const ourSqliteVersion = mem.prepare('SELECT sqlite_version()').pluck().get() as string;
@@ -163,6 +185,8 @@ function main(): void {
     versions: { node: process.version, sqlite3Shell: sqlite3Version, betterSqlite3Sqlite: ourSqliteVersion },
     results,
     queries,
+    bulkInsert: bulk,
+    xbrlParse: xbrl,
   };
   const dir = path.join(projectRoot(), 'bench', 'results');
   fs.mkdirSync(dir, { recursive: true });

@@ -95,7 +95,7 @@ export const contract = {
       rows: z.array(TransferRow),
       next: cursor.nullable(),
       total: z.number().int(),
-      /** Set when a search stopped counting at its budget: total is then a lower bound. */
+      /** Set when total is a lower bound: counting stopped at a row budget (a search, or a filter no index can count). */
       totalCapped: z.boolean().optional(),
     }),
   },

@@ -11,6 +11,7 @@ import {
   countQuery, cursorForTransfer, defaultBudgets, keyQuery, pageTransfers, type QueryBudgets, type TransferPageRequest,
 } from '../../electron/core/ledger/transferQuery';
 import { tempLedger } from './tempLedger';
+import { prng } from '../../bench/generate';
 
 type Req = ParsedInput<'transfers:page'>;
 type Sort = Req['sort'];
@@ -25,17 +26,6 @@ let hub: number; // the entity on one side of ~1/4 of all transfers
 let small: number; // an entity with a handful of transfers
 const TRANSFERS = 2_400; // below every default budget, so totals here are exact
 
-/** mulberry32, so the ledger is the same every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 beforeAll(() => {
   ({ db, dir } = tempLedger());
