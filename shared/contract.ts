@@ -47,6 +47,7 @@ const Candidate = z.object({
   currency: z.string().nullable(), periodText: z.string().nullable(), periodStart: z.string().nullable(), periodEnd: z.string().nullable(),
   description: z.string(), excerpt: z.string(), locator: z.string(), charStart: z.number().int().nullable(), charEnd: z.number().int().nullable(),
   status: z.enum(['pending', 'accepted', 'rejected']), transferId: z.number().int().nullable(), decidedReason: z.string().nullable(),
+  possibleDuplicateOf: z.number().int().nullable(),
 });
 
 const TransferAsOf = z.object({

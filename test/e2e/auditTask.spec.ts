@@ -147,6 +147,8 @@ test('import a proxy statement, review its proposed transfers, and accept one in
   const card = page.getByRole('listitem').filter({ hasText: '$2,100,000.00' }).first();
   await expect(card).toContainText('SpaceX');
   await expect(card).toContainText('Tesla, Inc.');
+  // The sample already holds this payment: the card says so before anyone double counts it.
+  await expect(card.getByRole('note')).toContainText(/already has transfer #\d+ with the same parties, amount and period/);
   await snap(page, 'review-queue');
   await card.getByRole('button', { name: 'Accept as transfer' }).click();
   await expect(page.getByRole('listitem').filter({ hasText: '$2,100,000.00' })).toHaveCount(0);

@@ -150,6 +150,16 @@ describe('a proxy statement, end to end', () => {
     expect(count(db, 'transfers')).toBe(before); // proposals, not transfers, until a person accepts
     const spacex = listCandidates(db).find((c) => c.counterparty === 'SpaceX' && c.amountMinor === 210_000_000)!;
     expect(spacex).toMatchObject({ issuerName: 'Tesla, Inc.', direction: 'to_issuer', currency: 'USD' });
+    // The sample already holds SpaceX's $2.1M for 2023: the proposal is marked as a likely double count.
+    const existing = db.prepare(`SELECT t.id FROM transfers t JOIN entities f ON f.id = t.from_id WHERE f.name = 'SpaceX' AND t.amount_minor = 210000000`).pluck().get();
+    expect(spacex.possibleDuplicateOf).toBe(existing);
+    // "since January 1, 2025" covers the sample's ~$37M booked in Feb 2025.
+    const megapack37 = listCandidates(db).find((c) => c.counterparty === 'xAI' && c.amountMinor === 3_700_000_000)!;
+    expect(megapack37.possibleDuplicateOf).toBe(db.prepare(`SELECT id FROM transfers WHERE amount_minor = 3700000000`).pluck().get());
+    // In a ledger without those transfers nothing is marked.
+    const empty = tempLedger().db;
+    importDocument(empty, 'def14a.htm', bytes);
+    expect(listCandidates(empty).map((c) => c.possibleDuplicateOf)).toEqual(listCandidates(empty).map(() => null));
     const id = acceptCandidate(db, spacex.id);
     const t = db.prepare(`SELECT f.name AS f, o.name AS o FROM transfers t JOIN entities f ON f.id = t.from_id JOIN entities o ON o.id = t.to_id WHERE t.id = ?`).get(id);
     expect(t).toEqual({ f: 'SpaceX', o: 'Tesla, Inc.' });

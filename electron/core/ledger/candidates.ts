@@ -13,6 +13,8 @@ export interface Candidate {
   direction: 'from_issuer' | 'to_issuer' | 'unknown'; amountMinor: number | null; currency: string | null; periodText: string | null;
   periodStart: string | null; periodEnd: string | null; description: string; excerpt: string; locator: string;
   charStart: number | null; charEnd: number | null; status: 'pending' | 'accepted' | 'rejected'; transferId: number | null; decidedReason: string | null;
+  /** A transfer already in the ledger with the same two parties, amount and period: accepting would count it twice. */
+  possibleDuplicateOf: number | null;
 }
 
 const select = `SELECT c.id, c.document_id AS documentId, d.name AS documentName, c.issuer_id AS issuerId, e.name AS issuerName, c.counterparty,
@@ -21,7 +23,27 @@ const select = `SELECT c.id, c.document_id AS documentId, d.name AS documentName
   FROM transfer_candidates c JOIN documents d ON d.id = c.document_id LEFT JOIN entities e ON e.id = c.issuer_id`;
 
 export function listCandidates(db: Db, status: Candidate['status'] | 'all' = 'pending'): Candidate[] {
-  return db.prepare(`${select} ${status === 'all' ? '' : 'WHERE c.status = ?'} ORDER BY c.id`).all(...(status === 'all' ? [] : [status])) as Candidate[];
+  const rows = db.prepare(`${select} ${status === 'all' ? '' : 'WHERE c.status = ?'} ORDER BY c.id`).all(...(status === 'all' ? [] : [status])) as Array<Omit<Candidate, 'possibleDuplicateOf'>>;
+  return rows.map((c) => ({ ...c, possibleDuplicateOf: c.status === 'pending' ? findExisting(db, c) : null }));
+}
+
+function entityNamed(db: Db, name: string): number | undefined {
+  const norm = normalizeName(name);
+  return (db.prepare(`SELECT id FROM entities WHERE norm_name = ? AND merged_into_id IS NULL ORDER BY id`).pluck().get(norm) as number | undefined)
+    ?? (db.prepare(`SELECT entity_id FROM entity_aliases WHERE norm_alias = ?`).pluck().get(norm) as number | undefined);
+}
+
+/** The same two parties, the same amount and currency, dated within the proposal's period (or its year). */
+function findExisting(db: Db, c: Omit<Candidate, 'possibleDuplicateOf'>): number | null {
+  if (c.issuerId === null || !c.counterparty || c.amountMinor === null) return null;
+  const other = entityNamed(db, c.counterparty);
+  if (other === undefined) return null;
+  const year = (c.periodEnd ?? c.periodStart)?.slice(0, 4);
+  const from = c.periodStart ?? (year ? `${year}-01-01` : '0000-01-01');
+  const to = c.periodEnd ?? (year ? `${year}-12-31` : '9999-12-31');
+  return (db.prepare(`SELECT id FROM transfers WHERE ((from_id = @a AND to_id = @b) OR (from_id = @b AND to_id = @a))
+      AND amount_minor = @amount AND currency = @currency AND occurred_on BETWEEN @from AND @to ORDER BY id LIMIT 1`)
+    .pluck().get({ a: c.issuerId, b: other, amount: c.amountMinor, currency: c.currency, from, to }) as number | undefined) ?? null;
 }
 
 function getCandidate(db: Db, id: number): Candidate {
@@ -51,10 +73,7 @@ export function acceptCandidate(db: Db, id: number, choices: AcceptChoices = {})
     let counterpartyId = choices.counterpartyId;
     if (counterpartyId === undefined) {
       if (!c.counterparty) fail('counterpartyId', 'the text names no counterparty; choose the entity');
-      const norm = normalizeName(c.counterparty!);
-      counterpartyId = (db.prepare(`SELECT id FROM entities WHERE norm_name = ? AND merged_into_id IS NULL ORDER BY id`).pluck().get(norm) as number | undefined)
-        ?? (db.prepare(`SELECT entity_id FROM entity_aliases WHERE norm_alias = ?`).pluck().get(norm) as number | undefined)
-        ?? w.entity({ kind: 'company', name: c.counterparty! });
+        counterpartyId = entityNamed(db, c.counterparty!) ?? w.entity({ kind: 'company', name: c.counterparty! });
     }
     if (counterpartyId === issuerId) fail('counterpartyId', 'the counterparty is the issuer itself');
     const dateText = choices.date ?? c.periodEnd ?? c.periodStart ?? fail('date', 'the filing gives no date for it; enter one');

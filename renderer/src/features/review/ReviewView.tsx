@@ -20,6 +20,9 @@ function CandidateCard({ c, onDone }: { c: Candidate; onDone: () => void }) {
     <li className="candidate">
       <blockquote>{c.excerpt}</blockquote>
       <p className="cite">{c.documentName} · {c.locator}</p>
+      {c.possibleDuplicateOf !== null && (
+        <p role="note" className="warning">⚠ The ledger already has transfer #{c.possibleDuplicateOf} with the same parties, amount and period; accepting this would count it twice.</p>
+      )}
       <dl className="facts">
         <dt>Issuer</dt><dd>{c.issuerName ?? 'unknown'}</dd>
         <dt>Counterparty</dt><dd>{c.counterparty ?? 'not named'}</dd>
