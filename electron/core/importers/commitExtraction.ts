@@ -7,6 +7,8 @@ import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import { LedgerWriter } from '../ledger/write';
 import { appendAudit } from '../ledger/auditLog';
+import { documentFor, refuseIfImported } from '../ledger/documents';
+import { findEntityByName } from '../ledger/read';
 import { normalizeName } from '../ledger/names';
 import { matchEntities, type EntityMatch } from './entityMatch';
 import type { ExtractionResult, PartyRef, SourceLocator } from './extracted';
@@ -25,18 +27,13 @@ export interface CommitResult {
   disclosures: number; figures: number; candidates: number; findings: number; problemsLeftOut: number;
 }
 
-export function documentAlreadyImported(db: Db, sha256: string): number | undefined {
-  return db.prepare(`SELECT b.id FROM documents d JOIN import_batches b ON b.document_id = d.id WHERE d.sha256 = ? AND b.undone_at IS NULL`).pluck().get(sha256) as number | undefined;
-}
-
 function locatorText(l: SourceLocator): string {
   return l.label;
 }
 
 export function commitExtraction(db: Db, x: ExtractionResult, opts: CommitOptions): CommitResult {
   const sha256 = createHash('sha256').update(opts.bytes).digest('hex');
-  const already = documentAlreadyImported(db, sha256);
-  if (already !== undefined) throw new AppError('import_rejected', `${opts.fileName}: this exact document was already imported (batch ${already}); nothing was added.`);
+  refuseIfImported(db, sha256, opts.fileName);
   if (x.problems.length > 0 && !opts.importValidPart) {
     throw new AppError('import_rejected', `${opts.fileName}: ${x.problems.length} problem${x.problems.length === 1 ? '' : 's'}; nothing was imported. Fix the file, or choose to import its valid part.`,
       x.problems.slice(0, 50).map((p) => `${opts.fileName} ${p.locator.label}: ${p.message}`));
@@ -51,9 +48,7 @@ export function commitExtraction(db: Db, x: ExtractionResult, opts: CommitOption
 
   return db.transaction(() => {
     const w = new LedgerWriter(db);
-    // After an undo the document is still stored: a new batch refers to the same row.
-    const documentId = (db.prepare(`SELECT id FROM documents WHERE sha256 = ?`).pluck().get(sha256) as number | undefined)
-      ?? w.document({ name: opts.fileName, kind: x.format, sha256, content: opts.bytes });
+    const documentId = documentFor(db, w, { name: opts.fileName, kind: x.format, sha256, content: opts.bytes });
     const batchId = w.batch(documentId, x.format);
     const ids = new Map<string, number>();
     let entitiesNew = 0;
@@ -150,8 +145,7 @@ function resolveParty(db: Db, w: LedgerWriter, p: PartyRef, batchId: number): nu
     value ? (db.prepare(`SELECT entity_id FROM entity_identifiers WHERE scheme = ? AND value = ?`).pluck().get(scheme, value) as number | undefined) : undefined;
   const cik = p.cik ? p.cik.replace(/^0+/, '').padStart(10, '0') : undefined;
   const found = ident('cik', cik) ?? ident('lei', p.lei) ?? ident('ticker', p.ticker)
-    ?? (p.name ? (db.prepare(`SELECT id FROM entities WHERE norm_name = ? AND merged_into_id IS NULL ORDER BY id`).pluck().get(normalizeName(p.name)) as number | undefined) : undefined)
-    ?? (p.name ? (db.prepare(`SELECT entity_id FROM entity_aliases WHERE norm_alias = ?`).pluck().get(normalizeName(p.name)) as number | undefined) : undefined);
+    ?? (p.name ? findEntityByName(db, p.name) : undefined);
   if (found !== undefined) return found;
   if (!p.name && !cik) return null;
   const id = w.entity({ kind: 'company', name: p.name ?? `CIK ${cik}`, batchId });

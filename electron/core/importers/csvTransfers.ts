@@ -9,6 +9,7 @@ import { AppError } from '../errors';
 import { LedgerWriter } from '../ledger/write';
 import { BulkTransferWriter } from '../ledger/bulkTransfers';
 import { appendAudit } from '../ledger/auditLog';
+import { documentFor, refuseIfImported } from '../ledger/documents';
 import { normalizeName } from '../ledger/names';
 import { isCurrency, parseAmountToMinor, AmountSyntaxError } from '../../../shared/money';
 import { parseIsoPartialDate, DateSyntaxError } from '../../../shared/dates';
@@ -69,10 +70,7 @@ class EntityResolver {
 
 export function importCsvTransfers(db: Db, fileName: string, bytes: Buffer): CsvImportResult {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const already = db.prepare(`SELECT b.id FROM documents d JOIN import_batches b ON b.document_id = d.id WHERE d.sha256 = ? AND b.undone_at IS NULL`).pluck().get(sha256);
-  if (already !== undefined) {
-    throw new AppError('import_rejected', `${fileName}: this exact file was already imported (batch ${already}); nothing was added.`);
-  }
+  refuseIfImported(db, sha256, fileName);
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const text = bytes.toString('utf8', hasBom ? 3 : 0);
   // Byte offsets equal character offsets when the text is plain ASCII: skip measuring then.
@@ -88,8 +86,7 @@ export function importCsvTransfers(db: Db, fileName: string, bytes: Buffer): Csv
 
   const run = db.transaction(() => {
     const w = new LedgerWriter(db);
-    const existingDoc = db.prepare(`SELECT id FROM documents WHERE sha256 = ?`).pluck().get(sha256) as number | undefined;
-    const documentId = existingDoc ?? w.document({ name: fileName, kind: 'csv ledger', sha256, content: bytes });
+    const documentId = documentFor(db, w, { name: fileName, kind: 'csv ledger', sha256, content: bytes });
     const batchId = w.batch(documentId, 'csv');
     const entities = new EntityResolver(db, w, batchId);
     const bulk = new BulkTransferWriter(db, { batchId, recordedAt: w.recordedAt, expectedRows: countNewlines(text) });

@@ -6,7 +6,8 @@ import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import { detectFormat, UnsupportedFileError, type DetectedFormat } from './detect';
 import { matchEntities, type EntityMatch } from './entityMatch';
-import { commitExtraction, documentAlreadyImported, type CommitResult } from './commitExtraction';
+import { commitExtraction, type CommitResult } from './commitExtraction';
+import { batchOfDocument } from '../ledger/documents';
 import { importCsvTransfers } from './csvTransfers';
 import type { ExtractionResult } from './extracted';
 import { parseSecJson } from './secJson';
@@ -83,7 +84,7 @@ export interface DocumentPreview {
 export function previewDocument(db: Db, fileName: string, bytes: Buffer): DocumentPreview {
   const format = detect(bytes, fileName);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const base = { fileName, format, sha256, alreadyImportedBatch: documentAlreadyImported(db, sha256) ?? null };
+  const base = { fileName, format, sha256, alreadyImportedBatch: batchOfDocument(db, sha256) ?? null };
   const none = { entities: 0, affiliations: 0, transfers: 0, disclosures: 0, figures: 0, candidates: 0, textBlocks: 0 };
   if (format === 'xlsx') {
     return { ...base, counts: none, entities: [], problems: [`${fileName}: XLSX workbooks cannot be imported yet; save the sheet as CSV.`], problemCount: 1, statesNoTransactions: null };

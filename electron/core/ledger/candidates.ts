@@ -4,7 +4,7 @@ import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import { LedgerWriter } from './write';
 import { appendAudit } from './auditLog';
-import { normalizeName } from './names';
+import { findEntityByName } from './read';
 import { parseIsoPartialDate } from '../../../shared/dates';
 import { resourceTypes } from '../../../shared/domain';
 
@@ -27,16 +27,10 @@ export function listCandidates(db: Db, status: Candidate['status'] | 'all' = 'pe
   return rows.map((c) => ({ ...c, possibleDuplicateOf: c.status === 'pending' ? findExisting(db, c) : null }));
 }
 
-function entityNamed(db: Db, name: string): number | undefined {
-  const norm = normalizeName(name);
-  return (db.prepare(`SELECT id FROM entities WHERE norm_name = ? AND merged_into_id IS NULL ORDER BY id`).pluck().get(norm) as number | undefined)
-    ?? (db.prepare(`SELECT entity_id FROM entity_aliases WHERE norm_alias = ?`).pluck().get(norm) as number | undefined);
-}
-
 /** The same two parties, the same amount and currency, dated within the proposal's period (or its year). */
 function findExisting(db: Db, c: Omit<Candidate, 'possibleDuplicateOf'>): number | null {
   if (c.issuerId === null || !c.counterparty || c.amountMinor === null) return null;
-  const other = entityNamed(db, c.counterparty);
+  const other = findEntityByName(db, c.counterparty);
   if (other === undefined) return null;
   const year = (c.periodEnd ?? c.periodStart)?.slice(0, 4);
   const from = c.periodStart ?? (year ? `${year}-01-01` : '0000-01-01');
@@ -73,7 +67,7 @@ export function acceptCandidate(db: Db, id: number, choices: AcceptChoices = {})
     let counterpartyId = choices.counterpartyId;
     if (counterpartyId === undefined) {
       if (!c.counterparty) fail('counterpartyId', 'the text names no counterparty; choose the entity');
-        counterpartyId = entityNamed(db, c.counterparty!) ?? w.entity({ kind: 'company', name: c.counterparty! });
+        counterpartyId = findEntityByName(db, c.counterparty!) ?? w.entity({ kind: 'company', name: c.counterparty! });
     }
     if (counterpartyId === issuerId) fail('counterpartyId', 'the counterparty is the issuer itself');
     const dateText = choices.date ?? c.periodEnd ?? c.periodStart ?? fail('date', 'the filing gives no date for it; enter one');

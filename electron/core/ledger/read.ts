@@ -3,6 +3,7 @@
 import type { Db } from '../db/open';
 import type { Document, EntityRef, Evidence, LedgerInfo, TransferRow } from '../../../shared/domain';
 import { AppError } from '../errors';
+import { normalizeName } from './names';
 
 export const transferSelect = `
   SELECT t.id, t.from_id, f.name AS from_name, f.kind AS from_kind, t.to_id, o.name AS to_name, o.kind AS to_kind,
@@ -99,4 +100,11 @@ export function ledgerCounts(db: Db): LedgerInfo['counts'] {
 
 export function isSampleLedger(db: Db): boolean {
   return db.prepare(`SELECT 1 FROM ledger_settings WHERE key = 'sample' AND value = '1'`).get() !== undefined;
+}
+
+/** The entity (not merged away) whose name or alias is this one, ignoring case, accents and punctuation. */
+export function findEntityByName(db: Db, name: string): number | undefined {
+  const norm = normalizeName(name);
+  return (db.prepare(`SELECT id FROM entities WHERE norm_name = ? AND merged_into_id IS NULL ORDER BY id`).pluck().get(norm) as number | undefined)
+    ?? (db.prepare(`SELECT entity_id FROM entity_aliases WHERE norm_alias = ?`).pluck().get(norm) as number | undefined);
 }
