@@ -1,7 +1,7 @@
 // The one API between the renderer and core. Every channel has a zod schema for its input and
 // its output; both transports (Electron IPC and the browser-mode bridge) validate against these.
 import { z } from 'zod';
-import { Flag, LedgerInfo, TransferDetail, TransferRow, flagStatuses, resourceTypes } from './domain';
+import { Flag, LedgerInfo, TransferDetail, TransferRow, flagStatuses, resourceTypes, transferSortKeys } from './domain';
 import { AffiliationInput, EntityInput, PriceBandInput, TransferInput, TransferPatch } from './ledgerInputs';
 
 const ledgerName = z
@@ -76,7 +76,7 @@ export const contract = {
     input: z.object({
       limit: z.number().int().min(1).max(500).default(100),
       // from/to sort by the party's normalised name (then its id), then date, then transfer id.
-      sort: z.enum(['date', 'amount', 'from', 'to']).default('date'),
+      sort: z.enum(transferSortKeys).default('date'),
       dir: z.enum(['asc', 'desc']).default('desc'),
       after: cursor.nullable().default(null),
       search: z.string().max(200).default(''),

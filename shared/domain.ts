@@ -127,5 +127,6 @@ export const LedgerInfo = z.object({
 });
 export type LedgerInfo = z.infer<typeof LedgerInfo>;
 
-export const transferSortKeys = ['date', 'amount'] as const;
+/** date, amount, or the name of the party a transfer comes from or goes to. */
+export const transferSortKeys = ['date', 'amount', 'from', 'to'] as const;
 export type TransferSortKey = (typeof transferSortKeys)[number];

@@ -12,10 +12,6 @@ export function describeQuantity(t: Pick<TransferWithKey, 'quantity' | 'unit' | 
   return !t.unit || t.unit === 'unit' ? `${n} × ${t.resource}` : `${n} ${t.unit} of ${t.resource}`;
 }
 
-export function describePath(path: PathEdge[]): string {
-  return path.map((e) => `${e.from.name} -${e.relation}-> ${e.to.name}${e.validFrom ? ` since ${e.validFrom}` : ''}${e.validTo ? ` until ${e.validTo}` : ''}`).join('; ');
-}
-
 /** "Tesla, Inc. (Elon Musk: CEO)", or "X Corp. itself" when the holder is that side. */
 export function sideText(path: PathEdge[], entity: EntityRef): string {
   return path.length === 0 ? `${entity.name} itself` : `${entity.name} (${path.map((e) => `${e.from.name}: ${e.relation}`).join(' → ')})`;
