@@ -3,7 +3,7 @@
 import type { Handlers } from './dispatch';
 import type { LedgerSession } from './session';
 import type { EventName, EventPayload } from '../../shared/contract';
-import { getTransfer, pageTransfers, evidenceForTransfer, stripKey } from './ledger/read';
+import { getTransfer, pageTransfers, evidenceForTransfer, flaggedTransfers, stripKey } from './ledger/read';
 import { valueTransfer } from './valuation/priceBand';
 import { flagsForTransfer, listFlags, reviewFlag, runRules } from './conflicts/flags';
 import { gatherReportData } from './reports/reportData';
@@ -50,8 +50,8 @@ export function createHandlers(session: LedgerSession, platform: Platform): Hand
       return { transfer: stripKey(t), valuation: value.valuation, valuationNote: value.note, flags: flagsForTransfer(session.db, id), evidence: evidenceForTransfer(session.db, id) };
     },
     'flags:list': () => {
-      const db = session.db;
-      return listFlags(db).map((f) => ({ ...f, transfer: stripKey(getTransfer(db, f.transferId)) }));
+      const transfers = flaggedTransfers(session.db);
+      return listFlags(session.db).map((f) => ({ ...f, transfer: stripKey(transfers.get(f.transferId)!) }));
     },
     'flags:run': () => { const r = runRules(session.db); changed('flags'); return r; },
     'flag:review': ({ id, status, reason }) => { const f = reviewFlag(session.db, id, status, reason); changed('flags'); return f; },

@@ -108,3 +108,9 @@ export function findEntityByName(db: Db, name: string): number | undefined {
   return (db.prepare(`SELECT id FROM entities WHERE norm_name = ? AND merged_into_id IS NULL ORDER BY id`).pluck().get(norm) as number | undefined)
     ?? (db.prepare(`SELECT entity_id FROM entity_aliases WHERE norm_alias = ?`).pluck().get(norm) as number | undefined);
 }
+
+/** Every transfer that has a flag, by id, in one query (the flags board shows them all). */
+export function flaggedTransfers(db: Db): Map<number, TransferWithKey> {
+  const rows = db.prepare(`${transferSelect} WHERE t.id IN (SELECT transfer_id FROM flags)`).all() as TransferDbRow[];
+  return new Map(rows.map((r) => [r.id, toTransferRow(r)]));
+}
