@@ -381,6 +381,41 @@ export const migrations: Migration[] = [
       ALTER TABLE import_batches ADD COLUMN problems_json TEXT;
     `,
   },
+  {
+    version: 4,
+    name: 'workspace: import mapping presets, report runs, flag checklists and regimes',
+    sql: `
+      -- A column mapping and format choices saved per source, so the next file from it maps itself.
+      CREATE TABLE import_presets (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
+        format TEXT NOT NULL,
+        header_signature TEXT,
+        options_json TEXT NOT NULL,
+        mapping_json TEXT NOT NULL,
+        created_at TEXT NOT NULL DEFAULT ${now},
+        updated_at TEXT NOT NULL DEFAULT ${now}
+      );
+      -- [spreadsheet schema]
+
+      -- Each generated report's scope and summary, so the next report of the same scope can say what changed.
+      CREATE TABLE report_runs (
+        id INTEGER PRIMARY KEY,
+        scope_key TEXT NOT NULL,
+        scope_json TEXT NOT NULL,
+        state_hash TEXT NOT NULL,
+        summary_json TEXT NOT NULL,
+        generated_at TEXT NOT NULL DEFAULT ${now}
+      );
+      CREATE INDEX report_runs_by_scope ON report_runs(scope_key, id);
+      -- [reports schema]
+
+      -- Flags carry their regime and a structured checklist (Broz factors, thresholds) with evidence per item.
+      ALTER TABLE flags ADD COLUMN regime TEXT;
+      ALTER TABLE flags ADD COLUMN checklist_json TEXT;
+      -- [conflicts schema]
+    `,
+  },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version;
