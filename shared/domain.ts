@@ -86,6 +86,17 @@ export const PathEdge = z.object({
 });
 export type PathEdge = z.infer<typeof PathEdge>;
 
+/** One test a rule applied (a Broz factor, a threshold), whether it was met, and the evidence for it. */
+export const ChecklistItem = z.object({
+  id: z.string(),
+  label: z.string(),
+  /** true met, false not met, null unknown from the ledger (a person must judge). */
+  met: z.boolean().nullable(),
+  detail: z.string(),
+  evidence: z.array(Evidence),
+});
+export type ChecklistItem = z.infer<typeof ChecklistItem>;
+
 export const Flag = z.object({
   id: z.number().int(),
   ruleId: z.string(),
@@ -100,6 +111,12 @@ export const Flag = z.object({
   atStakeCurrency: currency.nullable(),
   status: z.enum(flagStatuses),
   statusReason: z.string().nullable(),
+  /** Who last set the review state, and when (null while nobody has). */
+  statusBy: z.string().nullable(),
+  statusChangedAt: z.string().nullable(),
+  /** Whose law or practice the rule states: general, us-sec, delaware, eu-de, ifrs. */
+  regime: z.string().nullable(),
+  checklist: z.array(ChecklistItem),
 });
 export type Flag = z.infer<typeof Flag>;
 

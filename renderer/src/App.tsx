@@ -11,8 +11,16 @@ import { ImportView } from './features/importer/ImportView';
 import { ReportView } from './features/report/ReportView';
 import { ReviewView } from './features/review/ReviewView';
 import { AuditView } from './features/audit/AuditView';
+import { OverviewView } from './features/overview/OverviewView';
+import { EntitiesView } from './features/entities/EntitiesView';
+import { GraphView } from './features/graph/GraphView';
+import { FlowsView } from './features/flows/FlowsView';
+import { DocumentsView } from './features/documents/DocumentsView';
 
-const labels: Record<View, string> = { ledger: 'Ledger', flags: 'Flags', review: 'Review', import: 'Import', audit: 'Audit log', report: 'Report' };
+const labels: Record<View, string> = {
+  overview: 'Overview', ledger: 'Ledger', entities: 'Entities', graph: 'Graph', flows: 'Flows', flags: 'Flags',
+  documents: 'Documents', review: 'Review queue', import: 'Import', report: 'Reports', audit: 'Audit log',
+};
 
 export function App() {
   const { view, go } = useUiStore();
@@ -45,7 +53,12 @@ export function App() {
         <p className="muted small mode">{transportKind() === 'browser' ? 'Browser mode' : 'Desktop'}</p>
       </nav>
       <main>
+        {view === 'overview' && <OverviewView />}
         {view === 'ledger' && <LedgerView />}
+        {view === 'entities' && <EntitiesView />}
+        {view === 'graph' && <GraphView />}
+        {view === 'flows' && <FlowsView />}
+        {view === 'documents' && <DocumentsView />}
         {view === 'flags' && <FlagsView />}
         {view === 'review' && <ReviewView />}
         {view === 'import' && <ImportView />}

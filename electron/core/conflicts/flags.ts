@@ -22,6 +22,7 @@ export const rules: Rule[] = [commonControlRule, interlockRule, corporateOpportu
 interface FlagDbRow {
   id: number; rule_id: string; rule_version: number; transfer_id: number; severity: Flag['severity']; title: string; summary: string;
   paths_json: string; at_stake_minor: number | null; at_stake_currency: string | null; status: Flag['status']; status_reason: string | null;
+  status_by: string | null; status_changed_at: string | null; regime: string | null; checklist_json: string | null;
 }
 
 function toFlag(r: FlagDbRow): Flag {
@@ -29,6 +30,8 @@ function toFlag(r: FlagDbRow): Flag {
     id: r.id, ruleId: r.rule_id, ruleVersion: r.rule_version, transferId: r.transfer_id, severity: r.severity, title: r.title,
     summary: r.summary, paths: JSON.parse(r.paths_json) as Flag['paths'], atStakeMinor: r.at_stake_minor,
     atStakeCurrency: r.at_stake_currency, status: r.status, statusReason: r.status_reason,
+    statusBy: r.status_by, statusChangedAt: r.status_changed_at, regime: r.regime,
+    checklist: r.checklist_json ? JSON.parse(r.checklist_json) as Flag['checklist'] : [],
   };
 }
 

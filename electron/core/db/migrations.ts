@@ -413,6 +413,7 @@ export const migrations: Migration[] = [
       -- Flags carry their regime and a structured checklist (Broz factors, thresholds) with evidence per item.
       ALTER TABLE flags ADD COLUMN regime TEXT;
       ALTER TABLE flags ADD COLUMN checklist_json TEXT;
+      ALTER TABLE flags ADD COLUMN status_by TEXT;
       -- [conflicts schema]
     `,
   },

@@ -1,11 +1,29 @@
 import { create } from 'zustand';
 
-export const views = ['ledger', 'flags', 'review', 'import', 'audit', 'report'] as const;
+/** Every place in the workspace, in sidebar order. */
+export const views = ['overview', 'ledger', 'entities', 'graph', 'flows', 'flags', 'documents', 'review', 'import', 'report', 'audit'] as const;
 export type View = (typeof views)[number];
+
+/** What a view was opened on: an entity page, a flag's page, a document at an excerpt. */
+export interface Focus {
+  entityId?: number;
+  flagId?: number;
+  transferId?: number;
+  documentId?: number;
+  /** Character range in the document's text to highlight. */
+  charStart?: number;
+  charEnd?: number;
+  locator?: string;
+}
 
 interface UiState {
   view: View;
-  go(view: View): void;
+  focus: Focus;
+  go(view: View, focus?: Focus): void;
 }
 
-export const useUiStore = create<UiState>((set) => ({ view: 'ledger', go: (view) => set({ view }) }));
+export const useUiStore = create<UiState>((set) => ({
+  view: 'ledger',
+  focus: {},
+  go: (view, focus = {}) => set({ view, focus }),
+}));

@@ -1,0 +1,4 @@
+// Placeholder until this view is built; the shell routes here already.
+export function EntitiesView() {
+  return <section className="main-pane"><header className="pane-header"><h1>Entities</h1></header><div className="empty"><p>Not built yet.</p></div></section>;
+}
