@@ -5,6 +5,7 @@ export const channelNames = [
   'transfers:page', 'transfer:get', 'flags:list', 'flags:run', 'flag:review', 'report:pdf',
   'entity:create', 'affiliation:create', 'transfer:create', 'transfer:update', 'transfer:delete', 'entities:merge',
   'imports:list', 'import:undo', 'audit:list', 'audit:verify', 'ledger:asOf', 'priceBand:create', 'fx:import', 'candidates:list', 'candidate:accept', 'candidate:reject', 'document:preview', 'document:import', 'export:ftm',
+  'settings:get', 'settings:set', 'entity:relatedParties',
 ] as const;
 export const eventNames = ['ledger:changed'] as const;
 

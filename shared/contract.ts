@@ -1,7 +1,7 @@
 // The one API between the renderer and core. Every channel has a zod schema for its input and
 // its output; both transports (Electron IPC and the browser-mode bridge) validate against these.
 import { z } from 'zod';
-import { Flag, LedgerInfo, TransferDetail, TransferRow, flagStatuses, resourceTypes, transferSortKeys } from './domain';
+import { Flag, LedgerInfo, LedgerSettings, RelatedParty, TransferDetail, TransferRow, flagStatuses, resourceTypes, transferSortKeys } from './domain';
 import { AffiliationInput, EntityInput, PriceBandInput, TransferInput, TransferPatch } from './ledgerInputs';
 
 const ledgerName = z
@@ -148,6 +148,12 @@ export const contract = {
     }),
     output: z.object({ format: z.string(), batchId: z.number().int(), transfers: z.number().int(), disclosures: z.number().int(),
       candidates: z.number().int(), entitiesNew: z.number().int(), problemsLeftOut: z.number().int() }),
+  },
+  'settings:get': { input: z.object({}), output: LedgerSettings },
+  'settings:set': { input: LedgerSettings.partial(), output: LedgerSettings },
+  'entity:relatedParties': {
+    input: z.object({ entityId: id, asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').optional() }),
+    output: z.array(RelatedParty),
   },
   'export:ftm': { input: z.object({}), output: z.object({ fileName: z.string(), content: z.string() }) },
   'candidates:list': {

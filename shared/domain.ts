@@ -147,3 +147,26 @@ export type LedgerInfo = z.infer<typeof LedgerInfo>;
 /** date, amount, or the name of the party a transfer comes from or goes to. */
 export const transferSortKeys = ['date', 'amount', 'from', 'to'] as const;
 export type TransferSortKey = (typeof transferSortKeys)[number];
+
+export const LedgerSettings = z.object({
+  /** Currency that valuations, totals and reports are shown in. */
+  reportingCurrency: currency,
+  /** Name recorded on flag reviews and reports. */
+  reviewerName: z.string().trim().min(1, 'a reviewer needs a name').max(120),
+});
+export type LedgerSettings = z.infer<typeof LedgerSettings>;
+
+export const regimes = ['us-sec', 'ias24'] as const;
+/** One party related to an entity under a regime, why, and the affiliation path that makes it so. */
+export const RelatedParty = z.object({
+  regime: z.enum(regimes),
+  party: EntityRef,
+  /** The regime's category: "director", "executive officer", ">5% holder", "immediate family", "parent", "subsidiary", "associate", "key management"... */
+  category: z.string(),
+  /** Plain-language basis, e.g. "Elon Musk holds 13% of Tesla's votes". */
+  basis: z.string(),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+  path: z.array(PathEdge),
+});
+export type RelatedParty = z.infer<typeof RelatedParty>;

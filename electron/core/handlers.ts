@@ -17,6 +17,8 @@ import { exportFtm } from './importers/ftm';
 import { listImports, undoImport } from './ledger/imports';
 import { auditEntries, verifyAuditLog } from './ledger/auditLog';
 import { transfersAsOf } from './ledger/asOf';
+import { readSettings, writeSettings } from './ledger/settings';
+import { AppError } from './errors';
 
 export interface Platform {
   appVersion: string;
@@ -72,6 +74,10 @@ export function createHandlers(session: LedgerSession, platform: Platform): Hand
         ? { format: r.format, batchId: r.batchId, transfers: r.transfers, disclosures: 0, candidates: 0, entitiesNew: r.newEntities, problemsLeftOut: 0 }
         : { format: r.format, batchId: r.batchId, transfers: r.transfers, disclosures: r.disclosures, candidates: r.candidates, entitiesNew: r.entitiesNew, problemsLeftOut: r.problemsLeftOut };
     },
+    'settings:get': () => readSettings(session.db),
+    'settings:set': (patch) => afterEdit(writeSettings(session.db, patch), 'settings'),
+    // Filled in by the related-party regimes (conflicts/relatedParties.ts).
+    'entity:relatedParties': () => { throw new AppError('internal', 'Related parties by regime are not built yet.'); },
     'export:ftm': () => ({ fileName: `${session.info().name}.ftm.jsonl`, content: exportFtm(session.db) }),
     'candidates:list': ({ status }) => listCandidates(session.db, status),
     'candidate:accept': ({ id, ...choices }) => afterEdit({ id: acceptCandidate(session.db, id, choices) }),

@@ -4,6 +4,7 @@ import { useLedgerStore } from './stores/ledgerStore';
 import { useTransfersStore } from './stores/transfersStore';
 import { useFlagsStore } from './stores/flagsStore';
 import { useUiStore, views, type View } from './stores/uiStore';
+import { useSettingsStore } from './stores/settingsStore';
 import { LedgerMenu } from './features/ledger/LedgerMenu';
 import { LedgerView } from './features/ledger/LedgerView';
 import { FlagsView } from './features/flags/FlagsView';
@@ -26,6 +27,8 @@ export function App() {
   const { view, go } = useUiStore();
   const refreshLedger = useLedgerStore((s) => s.refresh);
   const ledgerPath = useLedgerStore((s) => s.info?.path);
+  const locale = useSettingsStore((s) => s.locale);
+  const theme = useSettingsStore((s) => s.theme);
 
   useEffect(() => {
     void refreshLedger();
@@ -38,7 +41,13 @@ export function App() {
     void useTransfersStore.getState().reload();
     void useTransfersStore.getState().select(null);
     void useFlagsStore.getState().load();
+    void useSettingsStore.getState().loadLedgerSettings();
   }, [ledgerPath, counts?.transfers, counts?.flags]);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.documentElement.dataset.theme = theme;
+  }, [locale, theme]);
 
   return (
     <div className="app">
@@ -52,7 +61,7 @@ export function App() {
         </ul>
         <p className="muted small mode">{transportKind() === 'browser' ? 'Browser mode' : 'Desktop'}</p>
       </nav>
-      <main>
+      <main key={locale}>
         {view === 'overview' && <OverviewView />}
         {view === 'ledger' && <LedgerView />}
         {view === 'entities' && <EntitiesView />}
