@@ -101,3 +101,114 @@ export function writeTransfersCsv(file: string, rows: number, seed = 20240601): 
   }
   return { bytes };
 }
+
+// ---- Rules benchmark: a ledger of firms in ownership groups (chains up to 10 deep), people in
+// roles across them, and transfers mostly between unrelated firms. Seeded: same sizes and seed,
+// same ledger.
+
+export interface GroupLedgerSize { transfers: number; entities: number; affiliations: number; relatedShare: number }
+
+export interface GroupLedgerSink {
+  entity(id: number, kind: 'person' | 'company', name: string): void;
+  affiliation(subject: number, object: number, kind: 'ownership' | 'control' | 'role' | 'family', role: string | null, votingPct: number | null, validFrom: string | null, validTo: string | null): void;
+  transfer(from: number, to: number, intendedFor: number | null, type: string, resource: string, resourceKey: string | null, quantity: number | null, unit: string | null,
+    amountMinor: number | null, currency: string | null, date: string, status: string): void;
+  figure(entity: number, figure: 'totalAssets' | 'revenue', periodEnd: string, amountMinor: number, currency: string): void;
+}
+
+const isoOf = (d: number) => new Date((Date.UTC(2020, 0, 1) / 86_400_000 + d) * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Persons are the first fifth of the ids, companies the rest. Companies fall into groups of 3-20
+ * under one person; inside a group each firm has a majority parent (some groups are a single
+ * chain of 10), the group's people are CEOs and directors, and a share of the transfers
+ * (`relatedShare`) runs inside a group. The rest are minority stakes, outside directors, family
+ * ties and transfers between random firms.
+ */
+export function generateGroupLedger(size: GroupLedgerSize, sink: GroupLedgerSink, seed = 20231201): { groups: number; maxDepth: number; affiliations: number } {
+  const rand = prng(seed);
+  const persons = Math.round(size.entities / 5);
+  const firstCompany = persons + 1;
+  for (let id = 1; id <= size.entities; id++) sink.entity(id, id <= persons ? 'person' : 'company', id <= persons ? `Person ${id}` : `Company ${id}`);
+  const groupOf = new Int32Array(size.entities + 1).fill(-1);
+  const groups: number[][] = [];
+  const pools: number[][] = [];
+  let affiliations = 0;
+  let maxDepth = 0;
+  const aff: GroupLedgerSink['affiliation'] = (...args) => { sink.affiliation(...args); affiliations++; };
+  for (let c = firstCompany; c <= size.entities;) {
+    const n = Math.min(int(rand, 3, 20), size.entities - c + 1);
+    const chain = rand() < 0.1; // a straight chain: the deepest look-through
+    const g = groups.length;
+    const members: number[] = [];
+    const depth: number[] = [];
+    const root = int(rand, 1, persons);
+    const pool = [root, int(rand, 1, persons), int(rand, 1, persons)];
+    for (let i = 0; i < n; i++, c++) {
+      members.push(c);
+      groupOf[c] = g;
+      if (i === 0) { aff(root, c, 'ownership', null, int(rand, 51, 100), null, null); depth.push(1); continue; }
+      // Parent: the previous firm in a chain, else any earlier firm less than 10 deep.
+      let p = chain ? i - 1 : int(rand, 0, i - 1);
+      while (depth[p]! >= 10) p = int(rand, 0, i - 1);
+      depth.push(depth[p]! + 1);
+      maxDepth = Math.max(maxDepth, depth[i]!);
+      aff(members[p]!, c, rand() < 0.1 ? 'control' : 'ownership', null, int(rand, 51, 100), null, null);
+    }
+    maxDepth = Math.max(maxDepth, ...depth);
+    for (const m of members) {
+      // Some roles ended: a person who left is not related on later dates.
+      const ended = rand() < 0.2 ? isoOf(int(rand, 400, 1800)) : null;
+      aff(rand() < 0.8 ? pick(rand, pool) : int(rand, 1, persons), m, 'role', 'CEO', null, null, ended);
+    }
+    groups.push(members);
+    pools.push(pool);
+  }
+  const companies = size.entities - persons;
+  // The rest of the affiliation budget: directors (60%), minority stakes (30%), family ties (10%).
+  const rest = Math.max(0, size.affiliations - affiliations);
+  const company = () => int(rand, firstCompany, size.entities);
+  for (let i = 0; i < rest; i++) {
+    const r = rand();
+    if (r < 0.6) {
+      const c = company();
+      aff(rand() < 0.7 ? pick(rand, pools[groupOf[c]!]!) : int(rand, 1, persons), c, 'role', rand() < 0.5 ? 'director' : 'Chief Financial Officer', null, isoOf(int(rand, 0, 300)), null);
+    } else if (r < 0.9) {
+      const c = company();
+      let h = rand() < 0.5 ? int(rand, 1, persons) : company();
+      if (h === c) h = 1;
+      aff(h, c, 'ownership', null, int(rand, 1, 30), null, null);
+    } else {
+      const a = int(rand, 1, persons);
+      let b = int(rand, 1, persons);
+      if (b === a) b = a === 1 ? 2 : 1;
+      aff(a, b, 'family', pick(rand, ['spouse', 'child', 'sibling', 'parent']), null, null, null);
+    }
+  }
+  const statuses = ['executed', 'executed', 'executed', 'executed', 'executed', 'executed', 'executed', 'executed', 'proposed', 'reversed'];
+  for (let i = 0; i < size.transfers; i++) {
+    let from: number;
+    let to: number;
+    if (rand() < size.relatedShare) {
+      const g = groups[int(rand, 0, groups.length - 1)]!;
+      from = pick(rand, g);
+      to = pick(rand, g);
+      if (to === from) to = g[(g.indexOf(from) + 1) % g.length]!;
+    } else {
+      from = company();
+      to = firstCompany + ((from - firstCompany + int(rand, 1, companies - 1)) % companies);
+    }
+    const date = isoOf(int(rand, 0, 1825));
+    const gpu = rand() < 0.05;
+    const qty = gpu ? int(rand, 10, 5_000) : null;
+    const amount = gpu ? qty! * int(rand, 20_000, 45_000) * 100 : int(rand, 10_000, 500_000_000) * 100;
+    const redirected = rand() < 0.001;
+    sink.transfer(from, to, redirected ? company() : null, gpu ? 'gpu' : 'cash', gpu ? 'Nvidia H100 GPU' : 'Intercompany payment', gpu ? 'nvidia-h100' : null,
+      qty, gpu ? 'unit' : null, amount, rand() < 0.8 ? 'USD' : 'EUR', date, redirected ? 'redirected' : pick(rand, statuses));
+  }
+  // Total assets for one firm in a hundred, so the AktG test has figures to compare with.
+  for (let c = firstCompany; c <= size.entities; c += 100) {
+    for (const year of ['2021', '2022', '2023', '2024']) sink.figure(c, 'totalAssets', `${year}-12-31`, int(rand, 1_000_000, 5_000_000_000) * 100, 'USD');
+  }
+  return { groups: groups.length, maxDepth, affiliations };
+}

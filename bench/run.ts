@@ -1,7 +1,7 @@
 // `npm run bench`: CSV import of generated transfers through our importer, against the sqlite3
 // shell's `.import` of the same file into a bare table, in the same run. Target: ours <= 3x.
 // Then pages of transfers for the grid on a 1M-transfer ledger (bench/queries.ts). Target: p95 < 30 ms.
-//   node out/main/bench.js [--sizes 100000,1000000] [--quick] [--only csv|queries|bulk|xbrl]
+//   node out/main/bench.js [--sizes 100000,1000000] [--quick] [--only csv|queries|bulk|xbrl|rules|report|ui]
 // Also: bulk insertion of 1M transfers against a bare insert loop (<= 2x), and Inline XBRL parsing.
 //        [--transfers 1000000] [--requests 200] [--index "CREATE INDEX ..."]... [--no-index] [--pragma "mmap_size=..."]...
 // Prints a table on stdout (progress on stderr) and writes bench/results/<timestamp>.json
@@ -19,6 +19,10 @@ import { formatTable, peakRssMb, timed } from './timing';
 import { benchQueries, formatQueryTable, type QueryBenchReport } from './queries';
 import { benchBulkInsert } from './bulkInsert';
 import { benchXbrlParse, XBRL_TARGET_MS, XBRL_TARGET_RATIO } from './xbrlParse';
+import { benchReport, printReportResult } from './report';
+import { benchRules, RULES_INCREMENTAL_TARGET_S, type RulesBenchResult } from './rules';
+import { benchStreamImport, type StreamBenchResult } from './streamImport';
+import { benchUi, formatUiTable } from './ui';
 
 const TARGET_RATIO = 3;
 const SQLITE3 = 'sqlite3';
@@ -114,13 +118,19 @@ function parseOptions() {
     },
   });
   const only = values.only;
-  const parts = ['csv', 'queries', 'bulk', 'xbrl'] as const;
+  const parts = ['csv', 'queries', 'bulk', 'xbrl', 'rules', 'report', 'ui'] as const;
   if (only !== undefined && !(parts as readonly string[]).includes(only)) throw new Error(`--only: "${only}" is not one of ${parts.join(', ')}`);
   const wanted = (part: (typeof parts)[number]) => only === undefined || only === part;
   const sizes = values.quick ? [10_000] : values.sizes ? values.sizes.split(',').map((s) => positive('--sizes', s)) : [100_000, 1_000_000];
   const transfers = values.transfers ? positive('--transfers', values.transfers) : values.quick ? 100_000 : 1_000_000;
   return {
-    csv: wanted('csv'), queries: wanted('queries'), bulk: wanted('bulk'), xbrl: wanted('xbrl'), sizes,
+    csv: wanted('csv'), queries: wanted('queries'), bulk: wanted('bulk'), xbrl: wanted('xbrl'), rules: wanted('rules'), sizes,
+    // Audit report: 1,000 flags among 10,000 transfers in scope; --quick 100 among 1,000.
+    // The ledger grid in Chromium (bench/ui.ts) on the query bench's 1M-transfer ledger; --quick 100k.
+    ui: wanted('ui'),
+    report: wanted('report'), reportSize: values.quick ? { flags: 100, transfers: 1_000 } : { flags: 1_000, transfers: 10_000 },
+    // Rules: 1M transfers, 100k entities, 300k affiliations; --quick a tenth of that.
+    rulesSize: values.quick ? { transfers: 100_000, entities: 10_000, affiliations: 30_000, relatedShare: 0.01 } : { transfers: 1_000_000, entities: 100_000, affiliations: 300_000, relatedShare: 0.01 },
     bulkRows: values.quick ? 100_000 : 1_000_000,
     queryOptions: {
       transfers, entities: Math.max(100, Math.round(transfers / 10)),
@@ -140,15 +150,22 @@ function projectRoot(): string {
   }
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const options = parseOptions();
+  // The streaming import first: peak RSS only grows, so this way it is the streaming import's own.
+  const streaming: StreamBenchResult[] = [];
+  if (options.csv) for (const rows of options.sizes) streaming.push(await benchStreamImport(rows));
   const results = options.csv ? options.sizes.map(benchSize) : [];
   const queries: QueryBenchReport | null = options.queries ? benchQueries(options.queryOptions) : null;
   const bulk = options.bulk ? benchBulkInsert(options.bulkRows) : null;
   const xbrl = options.xbrl ? benchXbrlParse() : null;
+  const rules = options.rules ? benchRules(options.rulesSize) : null;
+  const reportBench = options.report ? await benchReport(options.reportSize) : null;
+  const ui = options.ui ? await benchUi({ transfers: options.queryOptions.transfers, cliPath: path.join(__dirname, 'cli.js') }) : null;
 
   const s = (x: number) => x.toFixed(2);
   if (results.length) printCsvResults(results, s);
+  if (streaming.length) printStreamResults(streaming, s);
   if (queries) {
     console.log(`\nPages of 100 transfers, ${queries.fixture.transfers.toLocaleString('en-US')} transfers among ${queries.fixture.entities.toLocaleString('en-US')} entities, ${queries.requestsPerQuery} requests per query`
       + ` (every 10th a first page, the rest after a random matching transfer)${queries.pragmas.length ? `, PRAGMA ${queries.pragmas.join('; ')}` : ''}`
@@ -174,6 +191,10 @@ function main(): void {
     console.log('parse = our XBRL reader over a generated Inline XBRL 10-K (median of 5); tokenizer = htmlparser2 alone over the same bytes.');
   }
 
+  if (rules) printRulesResult(rules);
+  if (reportBench) printReportResult(reportBench);
+  if (ui) console.log(`\nThe ledger grid in browser mode, ${ui.transfers.toLocaleString('en-US')} transfers, Chromium ${ui.chromium}, ${ui.viewport.width}x${ui.viewport.height}:\n${formatUiTable(ui)}`);
+
   const sqlite3Version = options.csv ? spawnSync(SQLITE3, ['--version'], { encoding: 'utf8' }).stdout.trim().split(' ')[0] : null;
   const mem = new Database(':memory:');
   const ourSqliteVersion = mem.prepare('SELECT sqlite_version()').pluck().get() as string;
@@ -184,9 +205,13 @@ function main(): void {
     machine: { platform: `${os.platform()} ${os.release()}`, cpu: os.cpus()[0]?.model ?? 'unknown', cpus: os.cpus().length, memGb: Math.round(os.totalmem() / 2 ** 30) },
     versions: { node: process.version, sqlite3Shell: sqlite3Version, betterSqlite3Sqlite: ourSqliteVersion },
     results,
+    streaming,
     queries,
     bulkInsert: bulk,
     xbrlParse: xbrl,
+    rules,
+    report: reportBench,
+    ui,
   };
   const dir = path.join(projectRoot(), 'bench', 'results');
   fs.mkdirSync(dir, { recursive: true });
@@ -194,6 +219,17 @@ function main(): void {
   fs.writeFileSync(path.join(dir, `${timestamp.replace(/[:.]/g, '-')}.json`), json);
   fs.writeFileSync(path.join(dir, 'latest.json'), json);
   console.log(`results: ${path.relative(process.cwd(), dir) || '.'}/latest.json`);
+}
+
+function printRulesResult(r: RulesBenchResult): void {
+  const s = (x: number) => x.toFixed(2);
+  console.log(`\n${formatTable(['benchmark', 'transfers', 'rules (s)', 'aggregate (s)', 'ratio', 'target', 'ok', 'candidates', 'flags'],
+    [['rules full run', String(r.size.transfers), s(r.fullSeconds), r.aggregateSeconds.toFixed(3), `${r.ratio.toFixed(1)}x`, `<=${r.target}x`, r.ok ? 'yes' : 'NO', String(r.full.evaluated), String(r.full.created)],
+      [`incremental (+${r.added})`, String(r.size.transfers + r.added), r.incrementalSeconds.toFixed(3), '', '', `<${RULES_INCREMENTAL_TARGET_S} s`, r.incrementalOk ? 'yes' : 'NO', String(r.incremental.evaluated), String(r.incremental.created)],
+      ['unchanged re-run', String(r.size.transfers), r.rerunSeconds.toFixed(3), '', '', '', '', String(r.rerun.evaluated), String(r.rerun.created)]])}`);
+  console.log(`${r.size.entities.toLocaleString('en-US')} entities, ${r.size.affiliations.toLocaleString('en-US')} affiliations in ${r.groups.toLocaleString('en-US')} ownership groups (chains up to ${r.maxDepth} deep), ${r.size.relatedShare * 100}% of transfers inside a group.`);
+  console.log(`aggregate = SELECT count(*), sum(amount_minor) FROM transfers (warm, median of 3). full run = candidates in SQL, then every candidate evaluated with dates;`);
+  console.log(`incremental equals a forced full run afterwards: ${r.incrementalEqualsFull ? 'yes' : 'NO'} (${r.flags} flags).`);
 }
 
 function printCsvResults(results: Result[], s: (x: number) => string): void {
@@ -209,4 +245,11 @@ function printCsvResults(results: Result[], s: (x: number) => string): void {
   console.log('peak RSS is for the whole bench process (data generation and every size so far), not one import.');
 }
 
-main();
+function printStreamResults(results: StreamBenchResult[], s: (x: number) => string): void {
+  console.log(`\n${formatTable(['benchmark', 'rows', 'MB', 'seconds', 'rows/s', 'progress events', 'peak RSS (MB)', 'target', 'ok'],
+    results.map((r) => [r.benchmark, String(r.rows), (r.csvBytes / 1e6).toFixed(1), s(r.seconds), String(r.rowsPerSec), String(r.progressEvents), String(r.peakRssMb), `<${r.targetRssMb} MB`, r.ok ? 'yes' : 'NO']))}`);
+  console.log('streaming = the file read in 1 MB chunks (SHA-256 pass included), stored as document parts, rows written as they come; run before');
+  console.log('everything else in the process, so its peak RSS is its own.');
+}
+
+main().catch((err: unknown) => { console.error(err); process.exitCode = 1; });

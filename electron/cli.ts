@@ -7,11 +7,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { LedgerSession, SAMPLE_LEDGER_NAME, createSampleLedger } from './core/session';
 import { importDocument, previewDocument } from './core/importers/documentImport';
+import { importSpreadsheetFile } from './core/importers/spreadsheet/cliImport';
 import { exportFtm } from './core/importers/ftm';
 import { listFlags, runRules } from './core/conflicts/flags';
-import { createHandlers, buildReportHtml } from './core/handlers';
+import { createHandlers } from './core/handlers';
 import { printHtmlToPdf } from './core/reports/nodePdf';
-import { countPdfPages } from './core/reports/pdfInfo';
+import { reportCliOptions, reportCliUsage, runReportCommand } from './core/reports/cliReport';
 import { startBridge, type Bridge } from './core/bridge/server';
 import { AppError } from './core/errors';
 import { ledgersDirIn, userDataDir } from './core/appPaths';
@@ -24,8 +25,8 @@ import { importEcbRates } from './core/valuation/fx';
 const usage = `Arm's Length ${appVersion}: audit related-party transfers.
 
 Usage:
-  armslength report (--db FILE | --sample) --out FILE.pdf [--html FILE.html] [--title TEXT]
-  armslength import FILE --db FILE [--valid-part] [--new-entities]
+${reportCliUsage}
+  armslength import FILE --db FILE [--valid-part] [--new-entities] [--date-format iso|dmy|mdy] [--preset NAME] [--save-preset NAME]
                                                 import a CSV ledger, SEC XBRL JSON or FollowTheMoney file
                                                 (format from its content; all or nothing unless --valid-part)
   armslength export-ftm --db FILE --out FILE.jsonl   the ledger as FollowTheMoney entities
@@ -63,6 +64,8 @@ async function main(argv: string[]): Promise<number> {
       db: { type: 'string' }, sample: { type: 'boolean' }, out: { type: 'string' }, html: { type: 'string' },
       title: { type: 'string' }, port: { type: 'string' }, reason: { type: 'string' }, source: { type: 'string' },
       'valid-part': { type: 'boolean' }, 'new-entities': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      'date-format': { type: 'string' }, preset: { type: 'string' }, 'save-preset': { type: 'string' },
+      ...reportCliOptions,
     },
   });
   const [command, ...rest] = positionals;
@@ -77,6 +80,13 @@ async function main(argv: string[]): Promise<number> {
       if (!file) throw new AppError('invalid_input', 'import needs a file: armslength import FILE --db LEDGER');
       if (!values.db) throw new AppError('invalid_input', 'import needs --db LEDGER (the ledger to import into)');
       const session = sessionFor(values, true);
+      // CSV/TSV is streamed from disk (progress on stderr, Ctrl-C cancels); XLSX read whole; other formats below.
+      const sheet = await importSpreadsheetFile(session.db, file, { validPart: values['valid-part'], dateFormat: values['date-format'], preset: values.preset, savePreset: values['save-preset'] });
+      if (sheet !== null) {
+        console.log(`${sheet}; ${runRules(session.db).total} flags in the ledger.`);
+        session.close();
+        return 0;
+      }
       const bytes = fs.readFileSync(file);
       const name = path.basename(file);
       // Parties the ledger may already hold under another name are asked about; --new-entities answers "new" for all.
@@ -117,11 +127,7 @@ async function main(argv: string[]): Promise<number> {
       if (!values.out) throw new AppError('invalid_input', 'report needs --out FILE.pdf');
       const session = sessionFor(values, true);
       runRules(session.db);
-      const html = buildReportHtml(session, appVersion, values.title);
-      if (values.html) fs.writeFileSync(values.html, html);
-      const pdf = await printHtmlToPdf(html);
-      fs.writeFileSync(values.out, pdf);
-      console.log(`Wrote ${values.out} (${countPdfPages(pdf)} pages, ${pdf.length.toLocaleString('en-US')} bytes) from ledger ${session.file}`);
+      console.log(await runReportCommand(session, values, appVersion));
       session.close();
       return 0;
     }

@@ -3,6 +3,11 @@
 import { z } from 'zod';
 import { Flag, LedgerInfo, LedgerSettings, RelatedParty, TransferDetail, TransferRow, flagStatuses, resourceTypes, transferSortKeys } from './domain';
 import { AffiliationInput, EntityInput, PriceBandInput, TransferInput, TransferPatch } from './ledgerInputs';
+import { ImportPreset, ImportProgressEvent, SpreadsheetImportInput, SpreadsheetImportResult, SpreadsheetPreview, SpreadsheetPreviewInput } from './spreadsheetSchemas';
+import { ReportScope, reportExportFormats, reportLanguages, reportTables } from './reportScope';
+import { Overview, SearchHits, overviewGranularities } from './domain';
+import { LookThroughResult, RuleProfile, RuleProfilePatch, SensitivityInput, SensitivityResult, UnexplainedDisclosure, ValuationAssumptions, ValuationDetail } from './rulesTypes';
+import { DocumentGetInput, DocumentGetOutput, DocumentListInput, DocumentListOutput, EntityPage, EntitySearchInput, EntitySearchOutput, FlowsInput, FlowsOutput, GraphInput, GraphOutput } from './viewSchemas';
 
 const ledgerName = z
   .string()
@@ -79,6 +84,10 @@ export const contract = {
       sort: z.enum(transferSortKeys).default('date'),
       dir: z.enum(['asc', 'desc']).default('desc'),
       after: cursor.nullable().default(null),
+      /** Without `after`: start this many matching rows into the order (a grid jumping far, e.g. its scrollbar dragged). */
+      offset: z.number().int().min(0).max(100_000_000).optional(),
+      /** Without `after`/`offset`: start at this transfer; the output's `offset` says where it stands in the order. */
+      at: z.number().int().optional(),
       search: z.string().max(200).default(''),
       filters: z
         .object({
@@ -88,6 +97,8 @@ export const contract = {
           currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code').optional(),
           dateFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').optional(),
           dateTo: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').optional(),
+          /** Only transfers with a flag that is not dismissed. */
+          flagged: z.boolean().optional(),
         })
         .strict()
         .optional(),
@@ -98,22 +109,38 @@ export const contract = {
       total: z.number().int(),
       /** Set when total is a lower bound: counting stopped at a row budget (a search, or a filter no index can count). */
       totalCapped: z.boolean().optional(),
+      /** Where rows[0] stands in the order, when the request gave `offset` or `at`. */
+      offset: z.number().int().optional(),
     }),
   },
   'transfer:get': { input: z.object({ id: z.number().int() }), output: TransferDetail },
   'flags:list': { input: z.object({}), output: z.array(Flag.extend({ transfer: TransferRow })) },
   'flags:run': {
     input: z.object({}),
-    output: z.object({ created: z.number().int(), updated: z.number().int(), removed: z.number().int(), total: z.number().int() }),
+    output: z.object({ created: z.number().int(), updated: z.number().int(), removed: z.number().int(), total: z.number().int(),
+      // full or incremental (only transfers added or edited since the last run), why, and how many transfers were evaluated.
+      mode: z.enum(['full', 'incremental']).optional(), reason: z.string().optional(), evaluated: z.number().int().optional() }),
   },
   'flag:review': {
-    input: z.object({ id: z.number().int(), status: z.enum(flagStatuses), reason: z.string().trim().max(2000).default('') }),
+    // by: who reviews; the ledger's reviewer name (settings) when absent.
+    input: z.object({ id: z.number().int(), status: z.enum(flagStatuses), reason: z.string().trim().max(2000).default(''), by: z.string().trim().min(1).max(120).optional() }),
     output: Flag,
   },
   'report:pdf': {
-    input: z.object({ title: z.string().max(200).optional() }),
+    // title alone is the old input; scope (shared/reportScope.ts) chooses entities, period, regimes, flags, currency, language.
+    input: z.object({ title: z.string().max(200).optional(), scope: ReportScope.optional() }),
     output: z.object({ fileName: z.string(), pdfBase64: z.string(), pages: z.number().int().nullable() }),
   },
+  'report:html': {
+    input: z.object({ scope: ReportScope.optional() }),
+    output: z.object({ html: z.string(), title: z.string(), stateHash: z.string(), flags: z.number().int(), transfers: z.number().int(), language: z.enum(reportLanguages) }),
+  },
+  'report:export': {
+    input: z.object({ scope: ReportScope.optional(), format: z.enum(reportExportFormats), table: z.enum(reportTables).optional() }),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), contentBase64: z.string() }),
+  },
+  // The system print dialog, where the platform has one (Electron); browser mode prints the preview frame itself.
+  'report:print': { input: z.object({ scope: ReportScope.optional() }), output: z.object({ printed: z.boolean() }) },
   'entity:create': { input: EntityInput, output: created },
   'affiliation:create': { input: AffiliationInput, output: created },
   'transfer:create': { input: TransferInput, output: created },
@@ -149,13 +176,37 @@ export const contract = {
     output: z.object({ format: z.string(), batchId: z.number().int(), transfers: z.number().int(), disclosures: z.number().int(),
       candidates: z.number().int(), entitiesNew: z.number().int(), problemsLeftOut: z.number().int() }),
   },
+  // Spreadsheets (CSV, TSV, XLSX): detection, mapping, presets, an import job with progress (electron/core/importers/spreadsheet/).
+  'spreadsheet:preview': { input: SpreadsheetPreviewInput, output: SpreadsheetPreview },
+  'spreadsheet:import': { input: SpreadsheetImportInput, output: SpreadsheetImportResult },
+  'import:cancel': { input: z.object({ jobId: z.string().min(1).max(100) }), output: z.object({ cancelled: z.boolean() }) },
+  'importPresets:list': { input: z.object({}), output: z.array(ImportPreset) },
+  'importPresets:delete': { input: z.object({ id }), output: done },
   'settings:get': { input: z.object({}), output: LedgerSettings },
   'settings:set': { input: LedgerSettings.partial(), output: LedgerSettings },
   'entity:relatedParties': {
     input: z.object({ entityId: id, asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').optional() }),
     output: z.array(RelatedParty),
   },
+  // Rules, regimes and valuation (conflicts/, valuation/; schemas in shared/rulesTypes.ts).
+  'entity:lookThrough': {
+    input: z.object({ entityId: id, asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').optional() }),
+    output: LookThroughResult,
+  },
+  'rules:profile:get': { input: z.object({}), output: RuleProfile },
+  'rules:profile:set': { input: RuleProfilePatch, output: RuleProfile },
+  'valuation:assumptions:get': { input: z.object({}), output: ValuationAssumptions },
+  'valuation:assumptions:set': { input: ValuationAssumptions.partial(), output: ValuationAssumptions },
+  'valuation:detail': { input: z.object({ transferId: id }), output: ValuationDetail },
+  'valuation:sensitivity': { input: SensitivityInput, output: SensitivityResult },
+  'disclosures:unexplained': { input: z.object({}), output: z.array(UnexplainedDisclosure) },
   'export:ftm': { input: z.object({}), output: z.object({ fileName: z.string(), content: z.string() }) },
+  // Command palette and Overview (ledger/search.ts, ledger/overview.ts).
+  'search:global': {
+    input: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(50).default(8) }),
+    output: SearchHits,
+  },
+  'overview:get': { input: z.object({ granularity: z.enum(overviewGranularities).default('month') }), output: Overview },
   'candidates:list': {
     input: z.object({ status: z.enum(['pending', 'accepted', 'rejected', 'all']).default('pending') }),
     output: z.array(Candidate),
@@ -175,6 +226,13 @@ export const contract = {
     input: z.object({ fileName: z.string().min(1).max(260), content: z.string(), source: reason('say where the rates come from') }),
     output: z.object({ added: z.number().int(), skipped: z.number().int() }),
   },
+  // Read-only views: entity list and page, affiliation graph, flows, documents (shared/viewSchemas.ts).
+  'entities:search': { input: EntitySearchInput, output: EntitySearchOutput },
+  'entity:get': { input: z.object({ id }), output: EntityPage },
+  'graph:neighbourhood': { input: GraphInput, output: GraphOutput },
+  'flows:summary': { input: FlowsInput, output: FlowsOutput },
+  'documents:list': { input: DocumentListInput, output: DocumentListOutput },
+  'document:get': { input: DocumentGetInput, output: DocumentGetOutput },
   'ledger:asOf': {
     input: z.object({ at: z.iso.datetime({ message: 'expected a moment such as 2024-06-01T00:00:00Z' }), limit: z.number().int().min(1).max(1000).default(200) }),
     output: z.object({ at: z.string(), total: z.number().int(), transfers: z.array(TransferAsOf) }),
@@ -196,6 +254,7 @@ export function isChannel(name: unknown): name is Channel {
 /** Events core pushes to the renderer (no reply). */
 export const events = {
   'ledger:changed': z.object({ reason: z.string() }),
+  'import:progress': ImportProgressEvent,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

@@ -170,3 +170,47 @@ export const RelatedParty = z.object({
   path: z.array(PathEdge),
 });
 export type RelatedParty = z.infer<typeof RelatedParty>;
+
+// [workspace shell: search and overview]
+/** Hits of the global search, per kind; `partial` when a bounded scan stopped before the table's end. */
+export const SearchHits = z.object({
+  entities: z.array(EntityRef.extend({ matched: z.enum(['name', 'alias', 'identifier']), detail: z.string().nullable() })),
+  transfers: z.array(TransferRow),
+  documents: z.array(z.object({ id: z.number().int(), name: z.string(), kind: z.string(), issuer: z.string().nullable(), filedOn: z.string().nullable() })),
+  flags: z.array(z.object({ id: z.number().int(), title: z.string(), severity: z.enum(severities), status: z.enum(flagStatuses), ruleId: z.string(), transferId: z.number().int() })),
+  partial: z.boolean(),
+});
+export type SearchHits = z.infer<typeof SearchHits>;
+
+/** A sum in the reporting currency where each part converts, and the rest per currency: never added across currencies. */
+export const MoneyMix = z.object({
+  currency,
+  minor: z.number().int(),
+  /** How many amounts went into `minor`. */
+  converted: z.number().int(),
+  others: z.array(z.object({ currency, minor: z.number().int(), count: z.number().int() })),
+});
+export type MoneyMix = z.infer<typeof MoneyMix>;
+
+export const overviewGranularities = ['month', 'quarter'] as const;
+export const Overview = z.object({
+  reportingCurrency: currency,
+  granularity: z.enum(overviewGranularities),
+  totals: z.object({
+    transfers: z.number().int(), entities: z.number().int(), documents: z.number().int(),
+    withoutAmount: z.number().int(), value: MoneyMix,
+    flags: z.object({ open: z.number().int(), confirmed: z.number().int(), dismissed: z.number().int() }),
+  }),
+  /** Transfers with at least one flag that is not dismissed, and their value. */
+  flagged: z.object({ transfers: z.number().int(), value: MoneyMix }),
+  /** Amount at stake of flags that are not dismissed, per rule and per severity. */
+  byRule: z.array(z.object({ ruleId: z.string(), regime: z.string().nullable(), flags: z.number().int(), value: MoneyMix })),
+  bySeverity: z.array(z.object({ severity: z.enum(severities), flags: z.number().int(), value: MoneyMix })),
+  /** Pairs of parties by the value of their flagged transfers (either direction). */
+  topPairs: z.array(z.object({ a: EntityRef, b: EntityRef, transfers: z.number().int(), flags: z.number().int(), value: MoneyMix })),
+  /** Every period from the first to the last dated transfer; `start` is its first day. */
+  timeline: z.array(z.object({ period: z.string(), start: isoDate, transfers: z.number().int(), flags: z.number().int(), value: MoneyMix })),
+  /** Transfers known only to the year, which no month or quarter can hold. */
+  yearOnly: z.array(z.object({ year: z.string(), transfers: z.number().int(), flags: z.number().int(), value: MoneyMix })),
+});
+export type Overview = z.infer<typeof Overview>;

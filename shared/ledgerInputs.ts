@@ -81,8 +81,15 @@ function checkTransfer(t: z.infer<typeof transferShape>, ctx: z.RefinementCtx): 
 export const TransferInput = transferShape.superRefine(checkTransfer);
 export type TransferInput = z.infer<typeof TransferInput>;
 
-/** A change to some fields of a transfer; rules across fields are checked on the merged result. */
-export const TransferPatch = transferShape.partial();
+/**
+ * A change to some fields of a transfer; rules across fields are checked on the merged result.
+ * Without the create-time defaults: a patch that leaves status or description out keeps them
+ * (a default would have reset them to "executed" and "").
+ */
+export const TransferPatch = transferShape.extend({
+  status: z.enum(transferStatuses),
+  description: z.string().trim().max(5000),
+}).partial();
 export type TransferPatch = z.infer<typeof TransferPatch>;
 
 /** A dated price band for a resource, in whole currency units as decimal text. */

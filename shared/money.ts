@@ -57,12 +57,20 @@ export function minorToDecimalString(minor: number, currency: string): string {
   return `${sign}${abs.slice(0, -digits)}.${abs.slice(-digits)}`;
 }
 
+// Building a NumberFormat costs far more than formatting with one: the rules format thousands of amounts a run.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatMoney(minor: number, currency: string, locale = 'en-US', compact = false): string {
-  const nf = new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    ...(compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
-  });
+  const key = `${locale}|${currency}|${compact ? 1 : 0}`;
+  let nf = moneyFormats.get(key);
+  if (!nf) {
+    nf = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      ...(compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
+    });
+    moneyFormats.set(key, nf);
+  }
   // Intl formats decimal strings exactly (no float rounding of large amounts).
   return nf.format(minorToDecimalString(minor, currency) as unknown as number);
 }

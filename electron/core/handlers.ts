@@ -6,28 +6,33 @@ import type { EventName, EventPayload } from '../../shared/contract';
 import { getTransfer, pageTransfers, evidenceForTransfer, flaggedTransfers, stripKey } from './ledger/read';
 import { valueTransfer } from './valuation/priceBand';
 import { flagsForTransfer, listFlags, reviewFlag, runRules } from './conflicts/flags';
-import { gatherReportData } from './reports/reportData';
-import { renderReportHtml } from './reports/html';
-import { countPdfPages } from './reports/pdfInfo';
+import { reportHandlers } from './reports/reportChannels';
+import type { ReportLanguage } from '../../shared/reportScope';
 import { createAffiliation, createEntity, createPriceBand, createTransfer, deleteTransfer, mergeEntities, updateTransfer } from './ledger/edits';
 import { importEcbRates } from './valuation/fx';
 import { acceptCandidate, listCandidates, rejectCandidate } from './ledger/candidates';
 import { importDocument, previewDocument } from './importers/documentImport';
+import { spreadsheetHandlers } from './importers/spreadsheet/handlers';
+import { rulesHandlers } from './conflicts/channels';
 import { exportFtm } from './importers/ftm';
 import { listImports, undoImport } from './ledger/imports';
 import { auditEntries, verifyAuditLog } from './ledger/auditLog';
 import { transfersAsOf } from './ledger/asOf';
 import { readSettings, writeSettings } from './ledger/settings';
-import { AppError } from './errors';
+import { entityPage, searchEntities } from './ledger/entityPage';
+import { graphNeighbourhood } from './ledger/graph';
+import { flowsSummary } from './ledger/flows';
+import { getDocument, listDocuments } from './ledger/documentView';
+import { searchGlobal } from './ledger/search';
+import { overviewFor } from './ledger/overview';
 
 export interface Platform {
   appVersion: string;
-  printPdf(html: string): Promise<Buffer>;
+  /** Print report HTML; the language picks the running header and footer (reports/printOptions.ts). */
+  printPdf(html: string, opts?: { language?: ReportLanguage; draft?: boolean }): Promise<Buffer>;
+  /** The system print dialog for report HTML (Electron only); false when the person cancels. */
+  printDialog?(html: string, opts?: { language?: ReportLanguage }): Promise<boolean>;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
-}
-
-export function buildReportHtml(session: LedgerSession, appVersion: string, title?: string): string {
-  return renderReportHtml(gatherReportData(session.db, { title, ledgerName: session.info().name, appVersion }));
 }
 
 export function createHandlers(session: LedgerSession, platform: Platform): Handlers {
@@ -56,7 +61,7 @@ export function createHandlers(session: LedgerSession, platform: Platform): Hand
       return listFlags(session.db).map((f) => ({ ...f, transfer: stripKey(transfers.get(f.transferId)!) }));
     },
     'flags:run': () => { const r = runRules(session.db); changed('flags'); return r; },
-    'flag:review': ({ id, status, reason }) => { const f = reviewFlag(session.db, id, status, reason); changed('flags'); return f; },
+    'flag:review': ({ id, status, reason, by }) => { const f = reviewFlag(session.db, id, status, reason, by); changed('flags'); return f; },
     'entity:create': (input) => afterEdit({ id: createEntity(session.db, input) }),
     'affiliation:create': (input) => afterEdit({ id: createAffiliation(session.db, input) }),
     'transfer:create': (input) => afterEdit({ id: createTransfer(session.db, input) }),
@@ -74,11 +79,21 @@ export function createHandlers(session: LedgerSession, platform: Platform): Hand
         ? { format: r.format, batchId: r.batchId, transfers: r.transfers, disclosures: 0, candidates: 0, entitiesNew: r.newEntities, problemsLeftOut: 0 }
         : { format: r.format, batchId: r.batchId, transfers: r.transfers, disclosures: r.disclosures, candidates: r.candidates, entitiesNew: r.entitiesNew, problemsLeftOut: r.problemsLeftOut };
     },
+    ...spreadsheetHandlers({ db: () => session.db, emit: (e, p) => platform.emit(e, p), afterEdit }),
     'settings:get': () => readSettings(session.db),
     'settings:set': (patch) => afterEdit(writeSettings(session.db, patch), 'settings'),
-    // Filled in by the related-party regimes (conflicts/relatedParties.ts).
-    'entity:relatedParties': () => { throw new AppError('internal', 'Related parties by regime are not built yet.'); },
+    // Related parties by regime, look-through, rule profiles, valuation detail and sensitivity, unexplained disclosures.
+    ...rulesHandlers({ db: () => session.db, afterEdit }),
+    'search:global': ({ query, limit }) => searchGlobal(session.db, query, limit),
+    'overview:get': ({ granularity }) => overviewFor(session.db, granularity),
     'export:ftm': () => ({ fileName: `${session.info().name}.ftm.jsonl`, content: exportFtm(session.db) }),
+    // Read-only views (ledger/entityPage, graph, flows, documentView).
+    'entities:search': (input) => searchEntities(session.db, input),
+    'entity:get': ({ id }) => entityPage(session.db, id),
+    'graph:neighbourhood': (input) => graphNeighbourhood(session.db, input),
+    'flows:summary': (input) => flowsSummary(session.db, input),
+    'documents:list': (input) => listDocuments(session.db, input),
+    'document:get': (input) => getDocument(session.db, input),
     'candidates:list': ({ status }) => listCandidates(session.db, status),
     'candidate:accept': ({ id, ...choices }) => afterEdit({ id: acceptCandidate(session.db, id, choices) }),
     'candidate:reject': ({ id, reason }) => { rejectCandidate(session.db, id, reason); changed('edit'); return ok; },
@@ -88,10 +103,10 @@ export function createHandlers(session: LedgerSession, platform: Platform): Hand
       const all = transfersAsOf(session.db, at);
       return { at, total: all.length, transfers: all.slice(0, limit) };
     },
-    'report:pdf': async ({ title }) => {
-      const pdf = await platform.printPdf(buildReportHtml(session, platform.appVersion, title));
-      const stamp = new Date().toISOString().slice(0, 10);
-      return { fileName: `${session.info().name} audit ${stamp}.pdf`, pdfBase64: pdf.toString('base64'), pages: countPdfPages(pdf) };
-    },
+    // report:pdf, report:html, report:export (reports/reportChannels.ts); a recorded run adds an audit entry.
+    ...reportHandlers(session, {
+      appVersion: platform.appVersion, printPdf: (html, opts) => platform.printPdf(html, opts),
+      printDialog: platform.printDialog && ((html, opts) => platform.printDialog!(html, opts)), recorded: () => changed('report'),
+    }),
   };
 }

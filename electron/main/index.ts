@@ -12,7 +12,8 @@ import { LedgerSession } from '../core/session';
 import { ledgersDirIn } from '../core/appPaths';
 import { appVersion } from '../core/version';
 import { APP_ORIGIN, contentSecurityPolicy, isTrustedAppUrl, isTrustedSender, resolveAppUrl } from '../core/security/policy';
-import { pdfFooterTemplate, pdfHeaderTemplate, pdfMarginsMm } from '../core/reports/printOptions';
+import { pdfMarginsMm, pdfTemplates } from '../core/reports/printOptions';
+import type { ReportLanguage } from '../../shared/reportScope';
 
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const rendererRoot = path.join(__dirname, '../renderer');
@@ -24,7 +25,7 @@ function dbArgument(): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-async function printPdf(html: string): Promise<Buffer> {
+async function printPdf(html: string, opts: { language?: ReportLanguage; draft?: boolean } = {}): Promise<Buffer> {
   // A hidden, script-less window prints the report; a temp file avoids data: URL size limits.
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'armslength-report-')), 'report.html');
   fs.writeFileSync(file, html);
@@ -33,10 +34,26 @@ async function printPdf(html: string): Promise<Buffer> {
     await win.loadFile(file);
     const inch = (mm: number) => mm / 25.4;
     return await win.webContents.printToPDF({
-      pageSize: 'A4', printBackground: true, displayHeaderFooter: true,
-      headerTemplate: pdfHeaderTemplate, footerTemplate: pdfFooterTemplate,
+      pageSize: 'A4', printBackground: true, displayHeaderFooter: !opts.draft,
+      headerTemplate: pdfTemplates(opts.language).headerTemplate, footerTemplate: pdfTemplates(opts.language).footerTemplate,
       margins: { top: inch(pdfMarginsMm.top), bottom: inch(pdfMarginsMm.bottom), left: inch(pdfMarginsMm.left), right: inch(pdfMarginsMm.right) },
-      generateDocumentOutline: true, generateTaggedPDF: true,
+      generateDocumentOutline: true, generateTaggedPDF: true, // the outline is built from the tags
+    });
+  } finally {
+    win.destroy();
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }
+}
+
+/** The system print dialog for the report: the same HTML as the PDF, in a hidden script-less window. */
+async function printDialog(html: string, opts: { language?: ReportLanguage } = {}): Promise<boolean> {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'armslength-print-')), 'report.html');
+  fs.writeFileSync(file, html);
+  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, javascript: false, contextIsolation: true } });
+  try {
+    await win.loadFile(file);
+    return await new Promise<boolean>((resolve) => {
+      win.webContents.print({ silent: false, printBackground: true, pageSize: 'A4', footer: pdfTemplates(opts.language).footerText }, (ok) => resolve(ok));
     });
   } finally {
     win.destroy();
@@ -84,7 +101,7 @@ void app.whenReady().then(() => {
   const ledgers = new LedgerSession(dbFile ? path.dirname(path.resolve(dbFile)) : ledgersDirIn(app.getPath('userData')), dbFile && path.resolve(dbFile));
   let win: BrowserWindow | null = null;
   const handlers = createHandlers(ledgers, {
-    appVersion, printPdf,
+    appVersion, printPdf, printDialog,
     emit: (event, payload) => win?.webContents.send(event, payload),
   });
   for (const channel of channels) {

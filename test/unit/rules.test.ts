@@ -21,7 +21,8 @@ describe('the rule set', () => {
   it('gives every rule an id, a version and a regime', () => {
     expect(rules.map((r) => `${r.id}@${r.version}/${r.regime}`)).toEqual([
       'common-control@1/general', 'interlock@1/general', 'corporate-opportunity@1/delaware', 'off-market@1/general',
-      'sk404-threshold@1/us-sec', 'missing-approval@1/us-sec', 'undisclosed@1/us-sec', 'aktg-111a@1/eu-de',
+      'sk404-threshold@1/us-sec', 'missing-approval@1/us-sec', 'undisclosed@1/us-sec', 'aktg-111a@1/eu-de', 'round-trip@1/general',
+      'ias24-material@1/ifrs',
     ]);
   });
 });

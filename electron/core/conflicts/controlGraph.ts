@@ -1,60 +1,122 @@
 // Who controls or leads an entity on a given date, following affiliations upward.
 // A person "leads" a firm through an executive role (CEO, chair, president...); a holder
-// "controls" it through a control affiliation or a majority of votes. Control is followed
-// through intermediate holders (a trust, a parent company); a leadership role is not.
+// "controls" it through a control affiliation, a majority of votes, the power to appoint the
+// board, or one third of the votes together with managerial authority (DGCL §144 as amended
+// 2025). Control is followed through intermediate holders (a trust, a parent company); a
+// leadership role is not. Affiliations are read per entity on demand, so a run that touches a
+// few firms of a large ledger reads only their part of the graph.
 import type { Db } from '../db/open';
-import type { EntityRef, PathEdge } from '../../../shared/domain';
-import { evidenceForAffiliation } from '../ledger/read';
+import type { EntityRef, Evidence, PathEdge } from '../../../shared/domain';
+import { stmt } from './stmtCache';
 
-interface AffiliationRow {
+export interface AffiliationRow {
   id: number; subject_id: number; s_name: string; s_kind: EntityRef['kind'];
   object_id: number; o_name: string; o_kind: EntityRef['kind'];
   kind: 'ownership' | 'control' | 'role' | 'family'; role: string | null;
   equity_pct: number | null; voting_pct: number | null; valid_from: string | null; valid_to: string | null;
 }
 
-const leadershipRole = /\b(ceo|chief executive|chair(man|woman|person)?|president|managing director|executive director)\b/i;
+export const leadershipRole = /\b(ceo|chief executive|chair(man|woman|person)?|president|managing director|executive director)\b/i;
+/** A right to appoint or elect the board (or its majority) is control whatever the equity. */
+export const boardPower = /\b(appoint|elect|nominate)s?\b.*\bboard\b|\bboard (appointment|control)\b/i;
+const ONE_THIRD = 100 / 3;
 
 /** The relation an affiliation gives its subject over its object, or null if it gives none. */
 export function controlRelation(a: Pick<AffiliationRow, 'kind' | 'role' | 'equity_pct' | 'voting_pct'>): { relation: string; transitive: boolean } | null {
   if (a.kind === 'role' && a.role && leadershipRole.test(a.role)) return { relation: a.role, transitive: false };
   if (a.kind === 'control') return { relation: a.role ? `${a.role}, in control` : 'in control', transitive: true };
   if (a.kind === 'ownership') {
+    if (a.role && boardPower.test(a.role)) return { relation: `${a.role} (power over the board)`, transitive: true };
     const votes = a.voting_pct ?? a.equity_pct;
     if (votes !== null && votes > 50) return { relation: `holds ${votes}% of the votes`, transitive: true };
   }
   return null;
 }
 
-function validOn(a: AffiliationRow, date: string): boolean {
+/** Whether an affiliation can give control on some date (a superset: one third of the votes may, with a management role). */
+export function mayCarryControl(a: Pick<AffiliationRow, 'kind' | 'role' | 'equity_pct' | 'voting_pct'>): boolean {
+  if (a.kind === 'control') return true;
+  if (a.kind !== 'ownership') return false;
+  const votes = a.voting_pct ?? a.equity_pct;
+  return (votes !== null && votes >= ONE_THIRD) || (a.role !== null && boardPower.test(a.role));
+}
+
+export function validOn(a: Pick<AffiliationRow, 'valid_from' | 'valid_to'>, date: string): boolean {
   return (a.valid_from === null || a.valid_from <= date) && (a.valid_to === null || a.valid_to >= date);
 }
 
 export interface Controller { entity: EntityRef; path: PathEdge[] }
 
 /** Officer and director roles: the positions that make a person sit on a firm's side of a deal. */
-const officerOrDirector = /\b(ceo|cfo|coo|cto|chief|chair(man|woman|person)?|director|officer|president|vice[- ]president|secretary|treasurer|executive|managing|board)\b/i;
+export const officerOrDirector = /\b(ceo|cfo|coo|cto|chief|chair(man|woman|person)?|director|officer|president|vice[- ]president|secretary|treasurer|executive|managing|board)\b/i;
+
+const affiliationSelect = `SELECT a.id, a.subject_id, s.name AS s_name, s.kind AS s_kind, a.object_id, o.name AS o_name, o.kind AS o_kind,
+         a.kind, a.role, a.equity_pct, a.voting_pct, a.valid_from, a.valid_to
+  FROM affiliations a JOIN entities s ON s.id = a.subject_id JOIN entities o ON o.id = a.object_id`;
+
+interface EvidenceRow { id: number; locator: string; excerpt: string; document_id: number; name: string; kind: string; sha256: string | null; issuer: string | null; filed_on: string | null; source_url: string | null }
+
+/** The evidence cited for an affiliation, read through a cached statement (paths cite many). */
+function affiliationEvidence(db: Db, affiliationId: number): Evidence[] {
+  const rows = stmt(db, `SELECT e.id, e.locator, e.excerpt, d.id AS document_id, d.name, d.kind, d.sha256, d.issuer, d.filed_on, d.source_url
+    FROM evidence e JOIN documents d ON d.id = e.document_id WHERE e.affiliation_id = ? ORDER BY e.id`).all(affiliationId) as EvidenceRow[];
+  return rows.map((r) => ({ id: r.id, locator: r.locator, excerpt: r.excerpt,
+    document: { id: r.document_id, name: r.name, kind: r.kind, sha256: r.sha256, issuer: r.issuer, filedOn: r.filed_on, sourceUrl: r.source_url } }));
+}
 
 export class ControlGraph {
-  private readonly incoming = new Map<number, AffiliationRow[]>();
+  private readonly incomingCache = new Map<number, AffiliationRow[]>();
+  private readonly outgoingCache = new Map<number, AffiliationRow[]>();
   private readonly evidenceCache = new Map<number, PathEdge['evidence']>();
 
-  constructor(private readonly db: Db) {
-    const rows = db.prepare(`
-      SELECT a.id, a.subject_id, s.name AS s_name, s.kind AS s_kind, a.object_id, o.name AS o_name, o.kind AS o_kind,
-             a.kind, a.role, a.equity_pct, a.voting_pct, a.valid_from, a.valid_to
-      FROM affiliations a JOIN entities s ON s.id = a.subject_id JOIN entities o ON o.id = a.object_id`).all() as AffiliationRow[];
-    for (const r of rows) {
-      const list = this.incoming.get(r.object_id) ?? [];
-      list.push(r);
-      this.incoming.set(r.object_id, list);
+  constructor(private readonly db: Db) {}
+
+  /** Affiliations whose object is the entity (who holds, controls or works for it). */
+  incoming(entityId: number): AffiliationRow[] {
+    let rows = this.incomingCache.get(entityId);
+    if (!rows) {
+      rows = stmt(this.db, `${affiliationSelect} WHERE a.object_id = ? ORDER BY a.id`).all(entityId) as AffiliationRow[];
+      this.incomingCache.set(entityId, rows);
+    }
+    return rows;
+  }
+
+  /**
+   * Read the affiliations of many entities and of everyone above them in a few statements (one
+   * per level), instead of one query per entity: a full run asks about thousands of firms.
+   */
+  preload(ids: Iterable<number>): void {
+    let frontier = [...new Set(ids)].filter((id) => !this.incomingCache.has(id));
+    this.db.exec(`CREATE TEMP TABLE IF NOT EXISTS graph_need (id INTEGER PRIMARY KEY)`);
+    const ins = stmt(this.db, `INSERT OR IGNORE INTO temp.graph_need (id) VALUES (?)`);
+    const read = stmt(this.db, `${affiliationSelect.replace('FROM affiliations a', 'FROM temp.graph_need n CROSS JOIN affiliations a ON a.object_id = n.id')} ORDER BY a.id`);
+    while (frontier.length > 0) {
+      this.db.exec(`DELETE FROM temp.graph_need`);
+      for (const id of frontier) { ins.run(id); this.incomingCache.set(id, []); }
+      const next = new Set<number>();
+      for (const r of read.all() as AffiliationRow[]) {
+        this.incomingCache.get(r.object_id)!.push(r);
+        // Only holdings that can carry control lead upward (minority stakes would reach most of a large ledger).
+        if (!this.incomingCache.has(r.subject_id) && mayCarryControl(r)) next.add(r.subject_id);
+      }
+      frontier = [...next];
     }
   }
 
-  private edge(a: AffiliationRow, relation: string): PathEdge {
+  /** Affiliations whose subject is the entity (what it holds, controls or works for). */
+  outgoing(entityId: number): AffiliationRow[] {
+    let rows = this.outgoingCache.get(entityId);
+    if (!rows) {
+      rows = stmt(this.db, `${affiliationSelect} WHERE a.subject_id = ? ORDER BY a.id`).all(entityId) as AffiliationRow[];
+      this.outgoingCache.set(entityId, rows);
+    }
+    return rows;
+  }
+
+  edge(a: AffiliationRow, relation: string): PathEdge {
     let evidence = this.evidenceCache.get(a.id);
     if (!evidence) {
-      evidence = evidenceForAffiliation(this.db, a.id);
+      evidence = affiliationEvidence(this.db, a.id);
       this.evidenceCache.set(a.id, evidence);
     }
     return {
@@ -65,10 +127,25 @@ export class ControlGraph {
     };
   }
 
+  /**
+   * The control an affiliation gives on the date, also the DGCL case a single row cannot show:
+   * at least one third of the votes held by someone who also leads the firm.
+   */
+  relationOn(a: AffiliationRow, date: string): { relation: string; transitive: boolean } | null {
+    const plain = controlRelation(a);
+    if (plain) return plain;
+    if (a.kind !== 'ownership') return null;
+    const votes = a.voting_pct ?? a.equity_pct;
+    if (votes === null || votes < ONE_THIRD) return null;
+    const manages = this.incoming(a.object_id).find((r) => r.subject_id === a.subject_id && r.kind === 'role' && r.role !== null
+      && leadershipRole.test(r.role) && validOn(r, date));
+    return manages ? { relation: `holds ${votes}% of the votes and is ${manages.role} (one third plus managerial authority)`, transitive: true } : null;
+  }
+
   /** People holding an officer or director role in the entity on the date, with that role as an edge. */
   officersOn(entityId: number, date: string): Map<number, PathEdge> {
     const found = new Map<number, PathEdge>();
-    for (const a of this.incoming.get(entityId) ?? []) {
+    for (const a of this.incoming(entityId)) {
       if (a.kind !== 'role' || !a.role || !officerOrDirector.test(a.role) || !validOn(a, date) || a.s_kind !== 'person') continue;
       if (!found.has(a.subject_id)) found.set(a.subject_id, this.edge(a, a.role));
     }
@@ -83,11 +160,11 @@ export class ControlGraph {
     const found = new Map<number, Controller>();
     const queue: Array<{ id: number; path: PathEdge[] }> = [{ id: entityId, path: [] }];
     const expanded = new Set<number>([entityId]);
-    while (queue.length > 0) {
-      const { id, path } = queue.shift()!;
-      for (const a of this.incoming.get(id) ?? []) {
+    for (let head = 0; head < queue.length; head++) {
+      const { id, path } = queue[head]!;
+      for (const a of this.incoming(id)) {
         if (!validOn(a, date)) continue;
-        const rel = controlRelation(a);
+        const rel = this.relationOn(a, date);
         if (!rel) continue;
         // Leadership counts only on the entity itself: the CEO of a shareholder does not lead the firm.
         if (!rel.transitive && id !== entityId) continue;

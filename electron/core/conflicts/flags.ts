@@ -1,10 +1,14 @@
 // Running the rules over the ledger and storing their flags. A flag is keyed by (rule, transfer),
-// so re-running updates its text and keeps the reviewer's decision.
+// so re-running updates its text and keeps the reviewer's decision. A run is set-based: SQL picks
+// the transfers whose sides may be related (candidates.ts) and only those are evaluated here; a
+// later run evaluates only the transfers added or edited since (ruleState.ts), unless some other
+// input changed.
 import type { Db } from '../db/open';
 import type { Flag } from '../../../shared/domain';
 import { AppError } from '../errors';
 import { appendAudit } from '../ledger/auditLog';
-import { getTransfer, type TransferWithKey } from '../ledger/read';
+import { readSettings } from '../ledger/settings';
+import { transferSelect, toTransferRow, type TransferDbRow, type TransferWithKey } from '../ledger/read';
 import { valueTransfer } from '../valuation/priceBand';
 import { ControlGraph } from './controlGraph';
 import type { FlagDraft, Rule, RuleContext } from './ruleContext';
@@ -16,8 +20,15 @@ import { corporateOpportunityRule } from './rules/corporateOpportunity';
 import { missingApprovalRule, sk404ThresholdRule } from './rules/sk404';
 import { aktgRule } from './rules/aktg';
 import { undisclosedRule } from './rules/undisclosed';
+import { roundTripRule } from './rules/roundTrip';
+import { ias24MaterialRule } from './rules/ias24';
+import { readRuleProfile, type RuleProfile } from './profile';
+import { collectCandidates, type CandidateStats } from './candidates';
+import { changesSince, currentMarks, fingerprint, readRuleState, writeRuleState } from './ruleState';
+import { stmt } from './stmtCache';
 
-export const rules: Rule[] = [commonControlRule, interlockRule, corporateOpportunityRule, offMarketRule, sk404ThresholdRule, missingApprovalRule, undisclosedRule, aktgRule];
+export const rules: Rule[] = [commonControlRule, interlockRule, corporateOpportunityRule, offMarketRule, sk404ThresholdRule, missingApprovalRule, undisclosedRule, aktgRule, roundTripRule, ias24MaterialRule];
+const ruleVersions = rules.map((r) => `${r.id}@${r.version}`).join(',');
 
 interface FlagDbRow {
   id: number; rule_id: string; rule_version: number; transfer_id: number; severity: Flag['severity']; title: string; summary: string;
@@ -35,50 +46,119 @@ function toFlag(r: FlagDbRow): Flag {
   };
 }
 
-export function evaluateTransfer(db: Db, graph: ControlGraph, t: TransferWithKey): FlagDraft[] {
+export type StoredDraft = FlagDraft & { regime: string };
+
+export function evaluateTransfer(db: Db, graph: ControlGraph, t: TransferWithKey, profile: RuleProfile = readRuleProfile(db)): StoredDraft[] {
   const value = valueTransfer(db, t);
   const atStake = t.amountMinor !== null ? { minor: t.amountMinor, currency: t.currency! }
     : value.valuation ? { minor: value.valuation.baseMinor, currency: value.valuation.currency } : null;
-  const ctx: RuleContext = { db, graph, transfer: t, value, relation: findRelation(graph, t), atStake };
-  return rules.map((r) => r.evaluate(ctx)).filter((f): f is FlagDraft => f !== null);
+  const ctx: RuleContext = { db, graph, transfer: t, value, relation: findRelation(graph, t), atStake, thresholds: profile.thresholds };
+  // Nothing but corporate opportunity (which asks about the intended party) applies between unrelated sides.
+  if (!ctx.relation && !t.intendedFor) return [];
+  const drafts: StoredDraft[] = [];
+  for (const r of rules) {
+    if (!profile.regimes.includes(r.regime)) continue;
+    const d = r.evaluate(ctx);
+    if (d) drafts.push({ ...d, regime: r.regime });
+  }
+  return drafts;
 }
 
-export function runRules(db: Db): { created: number; updated: number; removed: number; total: number } {
-  const graph = new ControlGraph(db);
-  // Only parties that appear in some affiliation can be under common control: skip the rest in SQL.
-  const ids = db.prepare(`
-    WITH involved AS (SELECT subject_id AS id FROM affiliations UNION SELECT object_id FROM affiliations)
-    SELECT id FROM transfers WHERE (from_id IN involved OR intended_for_id IN involved) AND to_id IN involved ORDER BY id`).pluck().all() as number[];
-  const existing = db.prepare(`SELECT id FROM flags WHERE rule_id = ? AND transfer_id = ?`).pluck();
-  const insert = db.prepare(`INSERT INTO flags (rule_id, rule_version, transfer_id, severity, title, summary, paths_json, at_stake_minor, at_stake_currency)
-    VALUES (@ruleId, @ruleVersion, @transferId, @severity, @title, @summary, @paths, @atStakeMinor, @atStakeCurrency)`);
-  const update = db.prepare(`UPDATE flags SET rule_version = @ruleVersion, severity = @severity, title = @title, summary = @summary,
-    paths_json = @paths, at_stake_minor = @atStakeMinor, at_stake_currency = @atStakeCurrency,
-    computed_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = @id`);
-  let created = 0;
-  let updated = 0;
-  return db.transaction(() => {
+export interface RunResult {
+  created: number; updated: number; removed: number; total: number;
+  /** full: every candidate transfer; incremental: only those added or edited since the last run. */
+  mode: 'full' | 'incremental';
+  reason: string;
+  evaluated: number;
+  candidates?: CandidateStats;
+}
+
+/** Transfer rows by id, read in one statement through a temp table of ids (CROSS JOIN: the ids drive, not a scan of transfers). */
+function loadTransfers(db: Db, table: string): TransferWithKey[] {
+  const sql = transferSelect.replace(/,\s*\(SELECT count\(\*\) FROM flags g[^)]*\) AS flag_count/, ', 0 AS flag_count')
+    .replace('FROM transfers t', `FROM ${table} c CROSS JOIN transfers t ON t.id = c.id`);
+  return (db.prepare(`${sql} ORDER BY t.id`).all() as TransferDbRow[]).map(toTransferRow);
+}
+
+/** Every transfer between the same two parties (either direction): aggregation and round trips look across them. */
+function samePairIds(db: Db, a: number, b: number): number[] {
+  return stmt(db, `SELECT id FROM transfers WHERE from_id = ? AND to_id = ? UNION SELECT id FROM transfers WHERE from_id = ? AND to_id = ?`).pluck().all(a, b, b, a) as number[];
+}
+
+/**
+ * Run the rules. By default only what changed since the last run is evaluated (a full run when
+ * anything but transfers changed); `{ full: true }` forces a full run. Deterministic: the same
+ * ledger gives the same flags whichever way it is reached.
+ */
+export function runRules(db: Db, options: { full?: boolean } = {}): RunResult {
+  return db.transaction((): RunResult => {
+    const profile = readRuleProfile(db);
+    const print = fingerprint(db, ruleVersions);
+    const marks = currentMarks(db);
+    const change = options.full ? { mode: 'full' as const, reason: 'asked for a full run' } : changesSince(db, readRuleState(db), print);
+    const graph = new ControlGraph(db);
+    let candidates: CandidateStats | undefined;
+    db.exec(`DROP TABLE IF EXISTS temp.rule_eval; CREATE TEMP TABLE rule_eval (id INTEGER PRIMARY KEY)`);
+    if (change.mode === 'full') {
+      candidates = collectCandidates(db);
+      db.exec(`INSERT INTO temp.rule_eval (id) SELECT id FROM temp.rule_candidates`);
+    } else {
+      // New or edited transfers, and the others between the same parties when they are related.
+      const ids = new Set(change.transferIds);
+      const ins = stmt(db, `INSERT OR IGNORE INTO temp.rule_eval (id) VALUES (?)`);
+      for (const id of change.transferIds) ins.run(id);
+      const pairs = new Set<string>();
+      const dirty = loadTransfers(db, 'temp.rule_eval');
+      graph.preload(dirty.flatMap((t) => [t.from.id, t.to.id]));
+      for (const t of dirty) {
+        if (findRelation(graph, t)) pairs.add(`${Math.min(t.from.id, t.to.id)}:${Math.max(t.from.id, t.to.id)}`);
+      }
+      for (const [a, b] of change.oldPairs) pairs.add(`${Math.min(a, b)}:${Math.max(a, b)}`);
+      for (const p of pairs) {
+        const [a, b] = p.split(':').map(Number) as [number, number];
+        for (const id of samePairIds(db, a, b)) if (!ids.has(id)) { ids.add(id); ins.run(id); }
+      }
+    }
+    const transfers = loadTransfers(db, 'temp.rule_eval');
+    graph.preload(transfers.flatMap((t) => (t.intendedFor ? [t.from.id, t.to.id, t.intendedFor.id] : [t.from.id, t.to.id])));
+    const existing = new Map<string, FlagDbRow>();
+    const existingSql = change.mode === 'full' ? `SELECT * FROM flags` : `SELECT f.* FROM temp.rule_eval e CROSS JOIN flags f ON f.transfer_id = e.id`;
+    for (const f of db.prepare(existingSql).all() as FlagDbRow[]) existing.set(`${f.rule_id}|${f.transfer_id}`, f);
+    const insert = stmt(db, `INSERT INTO flags (rule_id, rule_version, transfer_id, severity, title, summary, paths_json, at_stake_minor, at_stake_currency, regime, checklist_json)
+      VALUES (@ruleId, @ruleVersion, @transferId, @severity, @title, @summary, @paths, @atStakeMinor, @atStakeCurrency, @regime, @checklist)`);
+    const update = stmt(db, `UPDATE flags SET rule_version = @ruleVersion, severity = @severity, title = @title, summary = @summary,
+      paths_json = @paths, at_stake_minor = @atStakeMinor, at_stake_currency = @atStakeCurrency, regime = @regime, checklist_json = @checklist,
+      computed_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = @id`);
+    let created = 0;
+    let updated = 0;
     const kept = new Set<number>();
-    for (const id of ids) {
-      for (const draft of evaluateTransfer(db, graph, getTransfer(db, id))) {
-        const row = { ...draft, paths: JSON.stringify(draft.paths) };
-        const found = existing.get(draft.ruleId, draft.transferId) as number | undefined;
-        if (found === undefined) {
+    for (const t of transfers) {
+      for (const draft of evaluateTransfer(db, graph, t, profile)) {
+        const row = { ruleId: draft.ruleId, ruleVersion: draft.ruleVersion, transferId: draft.transferId, severity: draft.severity, title: draft.title,
+          summary: draft.summary, paths: JSON.stringify(draft.paths), atStakeMinor: draft.atStakeMinor, atStakeCurrency: draft.atStakeCurrency,
+          regime: draft.regime, checklist: JSON.stringify(draft.checklist ?? []) };
+        const found = existing.get(`${draft.ruleId}|${draft.transferId}`);
+        if (!found) {
           kept.add(Number(insert.run(row).lastInsertRowid));
           created++;
-        } else {
-          update.run({ ...row, id: found });
-          kept.add(found);
-          updated++;
+          continue;
         }
+        kept.add(found.id);
+        // Only a flag whose content changed is rewritten: an unchanged re-run writes nothing.
+        const same = found.rule_version === row.ruleVersion && found.severity === row.severity && found.title === row.title && found.summary === row.summary
+          && found.paths_json === row.paths && found.at_stake_minor === row.atStakeMinor && found.at_stake_currency === row.atStakeCurrency
+          && found.regime === row.regime && found.checklist_json === row.checklist;
+        if (!same) { update.run({ ...row, id: found.id }); updated++; }
       }
     }
     // A flag whose condition no longer holds goes, unless a person has reviewed it.
-    const stale = (db.prepare(`SELECT id FROM flags WHERE status = 'open'`).pluck().all() as number[]).filter((id) => !kept.has(id));
-    const del = db.prepare(`DELETE FROM flags WHERE id = ?`);
-    for (const id of stale) del.run(id);
-    const total = (db.prepare(`SELECT count(*) FROM flags`).pluck().get() as number);
-    return { created, updated, removed: stale.length, total };
+    const del = stmt(db, `DELETE FROM flags WHERE id = ?`);
+    let removed = 0;
+    for (const f of existing.values()) if (f.status === 'open' && !kept.has(f.id)) { del.run(f.id); removed++; }
+    writeRuleState(db, { ...marks, historyHwm: currentMarks(db).historyHwm, fingerprint: print });
+    const total = stmt(db, `SELECT count(*) FROM flags`).pluck().get() as number;
+    return { created, updated, removed, total, mode: change.mode, reason: change.mode === 'full' ? change.reason : `${transfers.length} transfers added or edited since the last run, or between the same parties`,
+      evaluated: transfers.length, candidates };
   })();
 }
 
@@ -92,19 +172,21 @@ export function listFlags(db: Db): Flag[] {
   return (db.prepare(`SELECT * FROM flags ORDER BY ${severityOrder}, ifnull(at_stake_minor, 0) DESC, id`).all() as FlagDbRow[]).map(toFlag);
 }
 
-export function reviewFlag(db: Db, id: number, status: Flag['status'], reason: string): Flag {
+/** Set a flag's review state; `by` defaults to the reviewer named in the ledger's settings. */
+export function reviewFlag(db: Db, id: number, status: Flag['status'], reason: string, by?: string): Flag {
   if (status === 'dismissed' && reason.trim() === '') {
     throw new AppError('invalid_input', 'Dismissing a flag needs a reason (field "reason").');
   }
   return db.transaction(() => {
     const before = db.prepare(`SELECT * FROM flags WHERE id = ?`).get(id) as FlagDbRow | undefined;
     if (!before) throw new AppError('not_found', `No flag with id ${id}`);
-    db.prepare(`UPDATE flags SET status = ?, status_reason = ?, status_changed_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`)
-      .run(status, reason.trim() || null, id);
+    const reviewer = by?.trim() || readSettings(db).reviewerName;
+    db.prepare(`UPDATE flags SET status = ?, status_reason = ?, status_by = ?, status_changed_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`)
+      .run(status, reason.trim() || null, reviewer, id);
     appendAudit(db, {
-      action: 'flag.review',
+      action: 'flag.review', actor: reviewer,
       summary: `${status === 'open' ? 'reopened' : status} flag ${id} (${before.rule_id} on transfer ${before.transfer_id})${reason.trim() ? `: ${reason.trim()}` : ''}`,
-      details: { flagId: id, ruleId: before.rule_id, ruleVersion: before.rule_version, transferId: before.transfer_id, from: before.status, to: status, reason: reason.trim() },
+      details: { flagId: id, ruleId: before.rule_id, ruleVersion: before.rule_version, transferId: before.transfer_id, from: before.status, to: status, reason: reason.trim(), by: reviewer },
     });
     return toFlag(db.prepare(`SELECT * FROM flags WHERE id = ?`).get(id) as FlagDbRow);
   })();

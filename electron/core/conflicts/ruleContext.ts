@@ -1,11 +1,14 @@
-// What every rule sees for one transfer: the transfer, its valuation, and who stands on both sides.
+// What every rule sees for one transfer: the transfer, its valuation, who stands on both sides,
+// and the thresholds of the rule profile the person chose.
 import type { Db } from '../db/open';
-import type { EntityRef, Flag, PathEdge } from '../../../shared/domain';
+import type { ChecklistItem, EntityRef, Flag, PathEdge } from '../../../shared/domain';
 import type { TransferWithKey } from '../ledger/read';
 import type { ValuationResult } from '../valuation/priceBand';
 import type { ControlGraph } from './controlGraph';
+import type { RuleThresholds } from './profile';
 
-export type FlagDraft = Pick<Flag, 'ruleId' | 'ruleVersion' | 'transferId' | 'severity' | 'title' | 'summary' | 'paths' | 'atStakeMinor' | 'atStakeCurrency'>;
+export type FlagDraft = Pick<Flag, 'ruleId' | 'ruleVersion' | 'transferId' | 'severity' | 'title' | 'summary' | 'paths' | 'atStakeMinor' | 'atStakeCurrency'>
+  & { checklist?: ChecklistItem[] };
 
 export interface Rule {
   id: string;
@@ -30,4 +33,6 @@ export interface RuleContext {
   relation: Relation | null;
   /** What is at stake: the reported amount, else the valuation's base. */
   atStake: { minor: number; currency: string } | null;
+  /** Thresholds and tolerances of the active rule profile. */
+  thresholds: RuleThresholds;
 }

@@ -397,6 +397,17 @@ export const migrations: Migration[] = [
         updated_at TEXT NOT NULL DEFAULT ${now}
       );
       -- [spreadsheet schema]
+      -- How a stored text file is encoded (utf-8, utf-8-bom, windows-1252), so its rows read back right as evidence.
+      ALTER TABLE documents ADD COLUMN text_encoding TEXT;
+      -- A file imported as a stream is stored in consecutive parts instead of documents.content,
+      -- so it is never held whole in memory; byte offsets count from the start of the file.
+      CREATE TABLE document_parts (
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        seq INTEGER NOT NULL,
+        start_byte INTEGER NOT NULL,
+        content BLOB NOT NULL,
+        PRIMARY KEY (document_id, seq)
+      );
 
       -- Each generated report's scope and summary, so the next report of the same scope can say what changed.
       CREATE TABLE report_runs (
@@ -415,6 +426,17 @@ export const migrations: Migration[] = [
       ALTER TABLE flags ADD COLUMN checklist_json TEXT;
       ALTER TABLE flags ADD COLUMN status_by TEXT;
       -- [conflicts schema]
+      -- What the last rule run saw (high-water marks, a fingerprint of its other inputs), so the next run evaluates only what changed.
+      CREATE TABLE rule_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      -- Transfers meant for someone else (corporate opportunity) are found without a scan.
+      CREATE INDEX transfers_by_intended ON transfers(intended_for_id) WHERE intended_for_id IS NOT NULL;
+
+      -- The Documents view lists every fact drawn from one document: look them up by document.
+      CREATE INDEX evidence_by_document ON evidence(document_id);
+      CREATE INDEX disclosures_by_document ON disclosures(document_id);
+      CREATE INDEX transfer_candidates_by_document ON transfer_candidates(document_id);
+      CREATE INDEX issuer_figures_by_document ON issuer_figures(document_id) WHERE document_id IS NOT NULL;
+      -- [views schema]
     `,
   },
 ];

@@ -11,6 +11,7 @@ import { BulkTransferWriter } from '../ledger/bulkTransfers';
 import { appendAudit } from '../ledger/auditLog';
 import { documentFor, refuseIfImported } from '../ledger/documents';
 import { normalizeName } from '../ledger/names';
+import { EntityResolver } from './spreadsheet/entityResolver';
 import { isCurrency, parseAmountToMinor, AmountSyntaxError } from '../../../shared/money';
 import { parseIsoPartialDate, DateSyntaxError } from '../../../shared/dates';
 import { resourceTypes, transferStatuses } from '../../../shared/domain';
@@ -40,32 +41,6 @@ function countNewlines(s: string): number {
   let n = 0;
   for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
   return n;
-}
-
-/** Finds or creates the entity for a name; each distinct spelling is normalised once. */
-class EntityResolver {
-  private readonly byNorm = new Map<string, number>();
-  private readonly byRaw = new Map<string, number>();
-  created = 0;
-
-  constructor(db: Db, private readonly w: LedgerWriter, private readonly batchId: number) {
-    const rows = db.prepare(`SELECT entity_id AS id, norm_alias AS norm FROM entity_aliases UNION ALL SELECT id, norm_name FROM entities WHERE merged_into_id IS NULL ORDER BY 1`).all() as Array<{ id: number; norm: string }>;
-    for (const r of rows) if (!this.byNorm.has(r.norm)) this.byNorm.set(r.norm, r.id);
-  }
-
-  resolve(name: string): number {
-    let id = this.byRaw.get(name);
-    if (id !== undefined) return id;
-    const norm = normalizeName(name);
-    id = this.byNorm.get(norm);
-    if (id === undefined) {
-      id = this.w.entity({ kind: 'company', name, batchId: this.batchId });
-      this.byNorm.set(norm, id);
-      this.created++;
-    }
-    this.byRaw.set(name, id);
-    return id;
-  }
 }
 
 export function importCsvTransfers(db: Db, fileName: string, bytes: Buffer): CsvImportResult {

@@ -87,7 +87,7 @@ export function previewDocument(db: Db, fileName: string, bytes: Buffer): Docume
   const base = { fileName, format, sha256, alreadyImportedBatch: batchOfDocument(db, sha256) ?? null };
   const none = { entities: 0, affiliations: 0, transfers: 0, disclosures: 0, figures: 0, candidates: 0, textBlocks: 0 };
   if (format === 'xlsx') {
-    return { ...base, counts: none, entities: [], problems: [`${fileName}: XLSX workbooks cannot be imported yet; save the sheet as CSV.`], problemCount: 1, statesNoTransactions: null };
+    return { ...base, counts: none, entities: [], problems: [`${fileName}: an XLSX workbook is imported through the spreadsheet import, which maps its columns (spreadsheet:preview, or armslength import).`], problemCount: 1, statesNoTransactions: null };
   }
   if (format === 'csv') return { ...base, ...dryRunCsv(db, fileName, bytes, none), entities: [], statesNoTransactions: null };
   const x = extract(format, bytes, fileName);
@@ -130,7 +130,7 @@ export type DocumentImportResult = { format: DetectedFormat } & (
 
 export function importDocument(db: Db, fileName: string, bytes: Buffer, choices: ImportChoices = {}): DocumentImportResult {
   const format = detect(bytes, fileName);
-  if (format === 'xlsx') throw new AppError('import_rejected', `${fileName}: XLSX workbooks cannot be imported yet; save the sheet as CSV.`);
+  if (format === 'xlsx') throw new AppError('import_rejected', `${fileName}: an XLSX workbook is imported through the spreadsheet import, which maps its columns (spreadsheet:import, or armslength import).`);
   if (format === 'csv') {
     const r = importCsvTransfers(db, fileName, bytes);
     return { format, kind: 'transfers', batchId: r.batchId, transfers: r.transfers, newEntities: r.newEntities };

@@ -4,6 +4,7 @@ import type { Db } from '../db/open';
 import type { Document, EntityRef, Evidence, LedgerInfo, TransferRow } from '../../../shared/domain';
 import { AppError } from '../errors';
 import { normalizeName } from './names';
+import { bytesFromParts, decodeStoredText } from '../importers/spreadsheet/documentParts';
 
 export const transferSelect = `
   SELECT t.id, t.from_id, f.name AS from_name, f.kind AS from_kind, t.to_id, o.name AS to_name, o.kind AS to_kind,
@@ -76,11 +77,15 @@ function toEvidence(r: EvidenceDbRow): Evidence {
 export function sourceRowEvidence(db: Db, transferId: number): Evidence | null {
   const r = db.prepare(`
     SELECT t.source_line, substr(d.content, t.source_start + 1, t.source_end - t.source_start) AS excerpt,
+           t.source_start, t.source_end, d.text_encoding,
            d.id AS document_id, d.name, d.kind, d.sha256, d.issuer, d.filed_on, d.source_url
     FROM transfers t JOIN import_batches b ON b.id = t.batch_id JOIN documents d ON d.id = b.document_id
-    WHERE t.id = ? AND t.source_start IS NOT NULL`).get(transferId) as (Omit<EvidenceDbRow, 'id' | 'locator' | 'excerpt'> & { source_line: number; excerpt: Buffer | null }) | undefined;
+    WHERE t.id = ? AND t.source_start IS NOT NULL`).get(transferId) as (Omit<EvidenceDbRow, 'id' | 'locator' | 'excerpt'> & {
+      source_line: number; excerpt: Buffer | null; source_start: number; source_end: number; text_encoding: string | null }) | undefined;
   if (!r) return null;
-  return toEvidence({ ...r, id: -transferId, locator: `line ${r.source_line}`, excerpt: r.excerpt ? r.excerpt.toString('utf8') : '' });
+  // A streamed import stores its file in parts (importers/spreadsheet/documentParts.ts), not in documents.content.
+  const bytes = r.excerpt ?? bytesFromParts(db, r.document_id, r.source_start, r.source_end);
+  return toEvidence({ ...r, id: -transferId, locator: `line ${r.source_line}`, excerpt: bytes ? decodeStoredText(bytes, r.text_encoding) : '' });
 }
 
 export function evidenceForTransfer(db: Db, transferId: number): Evidence[] {

@@ -1,126 +1,286 @@
-// The audit report as one self-contained HTML page (inline CSS, no external resources), laid
-// out for print: repeated table headers, rows kept whole, page numbers in the footer.
-import type { Evidence, PathEdge, TransferRow } from '../../../shared/domain';
-import { formatMoney } from '../../../shared/money';
-import { formatPartialDate } from '../../../shared/dates';
-import type { FlaggedItem, ReportData } from './reportData';
+// The audit report as one self-contained HTML page (inline CSS and SVG, no external resources),
+// laid out for print: cover, contents, summary, one section per flag, the disclosure comparison,
+// appendices and the reproducibility block. Headings h1–h3 become the PDF's outline.
+// Pure: the same data gives the same HTML, byte for byte.
+import type { Evidence, PathEdge } from '../../../shared/domain';
+import { pathDiagramCss, renderPathDiagram } from '../../../shared/pathDiagram';
 import { describeQuantity } from '../conflicts/describe';
+import type { FlaggedItem, ReportData, ReportTransfer } from './reportData';
+import type { ReportChanges, RunFlag, RunTotals } from './reportRuns';
+import { formatterFor, type Formatter } from './format';
+import { reportMessages, type ReportMessages } from './messages';
+import { reportCss } from './reportCss';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 const h = escapeHtml;
 
-const money = (minor: number | null, currency: string | null) => (minor === null || currency === null ? '—' : formatMoney(minor, currency));
-const when = (t: TransferRow) => formatPartialDate(t.date, t.datePrecision);
-
-function totalsByCurrency(rows: Array<{ minor: number | null; currency: string | null }>): string {
-  const sums = new Map<string, number>();
-  for (const r of rows) if (r.minor !== null && r.currency) sums.set(r.currency, (sums.get(r.currency) ?? 0) + r.minor);
-  if (sums.size === 0) return '—';
-  return [...sums].sort(([a], [b]) => a.localeCompare(b)).map(([c, m]) => formatMoney(m, c)).join(' + ');
+export interface RenderOptions {
+  /** Page of each top-level section, from a first print (see printReport); without it the contents list links only. */
+  sectionPages?: Record<string, number>;
 }
 
-function evidenceList(items: Evidence[]): string {
-  if (items.length === 0) return '<p class="muted">No evidence recorded.</p>';
+interface Ctx { d: ReportData; m: ReportMessages; f: Formatter }
+
+/** The top-level sections in order: id, heading. The contents list and the page lookup use the same list. */
+export function reportSections(d: ReportData): Array<{ id: string; title: string }> {
+  const m = reportMessages[d.scope.language];
+  return [
+    { id: 'summary', title: `1. ${m.summary}` },
+    { id: 'flags', title: `2. ${m.flags}` },
+    { id: 'disclosure', title: `3. ${m.disclosure}` },
+    { id: 'app-transfers', title: m.appTransfers },
+    { id: 'app-entities', title: m.appEntities },
+    { id: 'app-prices', title: m.appPrices },
+    { id: 'app-documents', title: m.appDocuments },
+    { id: 'repro', title: m.repro },
+  ];
+}
+
+/** A table with a repeated header; numCols are right-aligned figures, nowrapCols (ids, dates) never wrap. */
+function table(head: string[], rows: string[][], cls = '', numCols: number[] = [], nowrapCols: number[] = []): string {
+  const attr = (i: number) => (numCols.includes(i) ? ' class="num"' : nowrapCols.includes(i) ? ' class="nw"' : '');
+  const cell = (c: string, i: number) => `<td${attr(i)}>${c}</td>`;
+  return `<table${cls ? ` class="${cls}"` : ''}><thead><tr>${head.map((x, i) => `<th${attr(i)}>${h(x)}</th>`).join('')}</tr></thead><tbody>`
+    + rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('\n') + '</tbody></table>';
+}
+
+function facts(rows: Array<[string, string]>): string {
+  return `<table class="facts"><tbody>${rows.map(([k, v]) => `<tr><th>${h(k)}</th><td>${v}</td></tr>`).join('')}</tbody></table>`;
+}
+
+/** Facts two to a row (label, value, label, value): a flag's facts in half the height. Wide values take a whole row. */
+function facts2(rows: Array<[string, string, boolean?]>): string {
+  const out: string[] = [];
+  let pending: [string, string] | null = null;
+  const flush = () => { if (pending) { out.push(`<tr><th>${h(pending[0])}</th><td colspan="3">${pending[1]}</td></tr>`); pending = null; } };
+  for (const [k, v, wide] of rows) {
+    if (wide) { flush(); out.push(`<tr><th>${h(k)}</th><td colspan="3">${v}</td></tr>`); continue; }
+    if (!pending) { pending = [k, v]; continue; }
+    out.push(`<tr><th>${h(pending[0])}</th><td>${pending[1]}</td><th>${h(k)}</th><td>${v}</td></tr>`);
+    pending = null;
+  }
+  flush();
+  return `<table class="facts facts2"><tbody>${out.join('')}</tbody></table>`;
+}
+
+function cover({ d, m, f }: Ctx, opts: RenderOptions): string {
+  const s = d.scope;
+  const who = s.entityNames.length ? `${s.entityNames.map(h).join(', ')}${s.includeGroup ? ` (${h(m.withGroup)})` : ''}` : h(m.wholeLedger);
+  const period = s.from || s.to ? `${s.from ? f.date(s.from) : '…'} – ${s.to ? f.date(s.to) : '…'}` : m.allDates;
+  const toc = reportSections(d).map((x) => {
+    const page = opts.sectionPages?.[x.id];
+    return `<li><a href="#${x.id}">${h(x.title)}</a>${page !== undefined ? `<span class="toc-page">${f.int(page)}</span>` : ''}</li>`;
+  }).join('');
+  return `<div class="cover">
+    <p class="kicker">${h(m.cover)}</p>
+    <h1 id="top">${h(d.title)}</h1>
+    ${facts([
+      [m.scope, who], [m.period, h(period)], [m.regimes, h(s.regimes.length ? s.regimes.join(', ') : m.allRegimes)],
+      [m.flagFilter, h(s.flags === 'confirmed' ? m.flagsConfirmed : m.flagsAll)], [m.currency, h(s.currency)],
+      [m.ledger, h(d.ledgerName)], [m.author, h(d.author)], [m.generated, h(f.moment(d.generatedAt))],
+      [m.asOf, d.asOf ? h(f.moment(d.asOf)) : '—'], [m.preparedWith, `Arm's Length ${h(d.appVersion)}`],
+    ])}
+  </div>
+  <nav class="toc"><h2 class="toc-title">${h(m.contents)}</h2><ol>${toc}</ol></nav>`;
+}
+
+function tallyTable({ m, f, d }: Ctx, head: string, rows: ReportData['summary']['byRule'], label: (key: string, label: string) => string): string {
+  if (rows.length === 0) return `<p class="muted">${h(m.none)}</p>`;
+  return table([head, m.count, `${m.value} (${d.scope.currency})`], rows.map((r) => [label(r.key, r.label), f.int(r.count), f.money(r.valueMinor, d.scope.currency)]), 'tally', [1, 2]);
+}
+
+function changesBlock({ m, f, d }: Ctx, c: ReportChanges): string {
+  if (!c.previous) return `<p class="muted">${h(m.noPrevious)}</p>`;
+  const cur = d.scope.currency;
+  const line = (x: RunFlag) => `#${x.id} ${h(x.ruleId)} · ${h(x.title)} · ${f.money(x.valueMinor, cur)}`;
+  const list = (title: string, items: string[]) => (items.length ? `<h4>${h(title)}</h4><ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : '');
+  const totals = (t: RunTotals) => [f.int(t.transferCount), f.money(t.transferValueMinor, t.currency), f.int(t.flagCount), f.money(t.flaggedValueMinor, t.currency)];
+  const nothing = c.added.length + c.removed.length + c.decisions.length + c.amounts.length === 0;
+  return `<p>${h(m.previousRun(f.moment(c.previous.generatedAt), c.previous.stateHash.slice(0, 16)))}</p>
+    ${nothing ? `<p>${h(m.noChanges)}</p>` : ''}
+    ${list(m.added, c.added.map(line))}${list(m.removed, c.removed.map(line))}
+    ${list(m.decisions, c.decisions.map((x) => `${line(x)}: ${h(m.statusNames[x.before] ?? x.before)} → ${h(m.statusNames[x.status] ?? x.status)}`))}
+    ${list(m.amounts, c.amounts.map((x) => `${line(x)} (${h(m.before)}: ${f.money(x.beforeMinor, cur)})`))}
+    ${c.totals ? `<h4>${h(m.totalsChange)}</h4>${table(['', m.transfersInScope, m.valueInScope, m.flagsCount, m.flaggedValue],
+      [[h(m.before), ...totals(c.totals.before)], [h(m.after), ...totals(c.totals.after)]], 'tally', [1, 2, 3, 4])}` : ''}`;
+}
+
+function summarySection(ctx: Ctx): string {
+  const { d, m, f } = ctx;
+  const s = d.summary;
+  const cur = d.scope.currency;
+  const notes = [s.notConverted ? m.notConverted(s.notConverted) : '', s.noAmount ? m.noAmount(s.noAmount) : ''].filter(Boolean).join('; ');
+  return `<h2 id="summary">1. ${h(m.summary)}</h2>
+  <h3>1.1 ${h(m.summaryTotals)}</h3>
+  ${facts([
+    [m.transfersInScope, f.int(s.transferCount)],
+    [m.valueInScope, `${f.money(s.transferValueMinor, cur)}${notes ? ` <span class="muted">(${h(notes)})</span>` : ''}`],
+    [m.relatedTransfers, f.int(s.relatedTransferCount)],
+    [m.flagsCount, `${f.int(s.flagCount)} (${s.bySeverity.map((x) => `${f.int(x.count)} ${h(m.severityNames[x.key] ?? x.key)}`).join(', ') || '0'})`],
+    [m.flaggedValue, f.money(s.flaggedValueMinor, cur)],
+  ])}
+  <h3>1.2 ${h(m.byRule)}</h3>
+  ${tallyTable(ctx, m.rule, s.byRule, (key, label) => `${h(key)} <span class="muted">${h(label)}</span>`)}
+  <h3>1.3 ${h(m.bySeverity)}</h3>
+  ${tallyTable(ctx, m.severity, s.bySeverity, (key) => h(m.severityNames[key] ?? key))}
+  ${tallyTable(ctx, m.status, s.byStatus, (key) => h(m.statusNames[key] ?? key))}
+  <h3>1.4 ${h(m.largest)}</h3>
+  ${s.largest.length ? table(['#', m.date, m.fromCol, m.toCol, m.what, `${m.value} (${cur})`, m.rule],
+    s.largest.map((x) => [`<a href="#t-${x.transferId}">${x.transferId}</a>`, h(f.date(x.date, x.datePrecision)), h(x.from), h(x.to), h(x.what), f.money(x.valueMinor, cur), h(x.rules.join(', '))]), '', [5], [0, 1])
+    : `<p class="muted">${h(m.none)}</p>`}
+  <h3>1.5 ${h(m.changes)}</h3>
+  ${changesBlock(ctx, d.changes)}`;
+}
+
+function evidenceList({ m }: Ctx, items: Evidence[]): string {
+  if (items.length === 0) return `<p class="muted">${h(m.noEvidence)}</p>`;
   return `<ul class="evidence">${items.map((e) => `
     <li><blockquote>${h(e.excerpt)}</blockquote>
       <div class="cite">${h(e.document.name)}${e.document.issuer ? `, ${h(e.document.issuer)}` : ''}${e.document.filedOn ? `, ${h(e.document.filedOn)}` : ''}
-        · ${h(e.locator)} · ${e.document.sha256 ? `SHA-256 <code>${h(e.document.sha256)}</code>` : 'document not held (no hash)'}</div></li>`).join('')}</ul>`;
+        · ${h(e.locator)} · ${e.document.sha256 ? `SHA-256 <code>${h(e.document.sha256)}</code>` : h(m.notHeld)}</div></li>`).join('')}</ul>`;
 }
 
-function pathTable(path: PathEdge[], side: string): string {
-  if (path.length === 0) return `<p>${h(side)}: the holder is this side itself.</p>`;
-  return `<table class="path"><thead><tr><th>${h(side)}: from</th><th>relation</th><th>to</th><th>valid</th><th>evidence</th></tr></thead><tbody>
-    ${path.map((e) => `<tr><td>${h(e.from.name)}</td><td>${h(e.relation)}</td><td>${h(e.to.name)}</td>
-      <td>${h(e.validFrom ?? '…')} – ${h(e.validTo ?? 'today')}</td>
-      <td>${e.evidence.map((x) => `${h(x.document.name)} (${h(x.locator)}): “${h(x.excerpt)}”`).join('<br>') || '—'}</td></tr>`).join('')}
-  </tbody></table>`;
+/** Both sides' links in one table: each link with its dates and the evidence for it. */
+function pathTable({ m }: Ctx, paths: PathEdge[][], sides: string[]): string {
+  const empty = sides.filter((_, i) => (paths[i] ?? []).length === 0).map((s) => `<p>${h(m.holderIsSide(s))}</p>`).join('');
+  const rows = paths.flat().map((e) => [
+    h(e.from.name), h(e.relation), h(e.to.name), `${h(e.validFrom ?? '…')} –&nbsp;${h(e.validTo ?? m.today)}`,
+    e.evidence.map((x) => `${h(x.document.name)} (${h(x.locator)}): “${h(x.excerpt)}”`).join('<br>') || '—',
+  ]);
+  return (rows.length ? table([m.from, m.relation, m.toCol, m.validity, m.evidence], rows, 'path') : '') + empty;
 }
 
-function flagSection(item: FlaggedItem, n: number): string {
+function flagSection(ctx: Ctx, item: FlaggedItem, n: number): string {
+  const { m, f, d } = ctx;
   const { flag, transfer: t, valuation: v } = item;
-  const band = v
-    ? `<tr><th>Market value (price band)</th><td>${money(v.lowMinor, v.currency)} – ${money(v.highMinor, v.currency)} (base ${money(v.baseMinor, v.currency)})</td></tr>
-       <tr><th>Unit band</th><td>${money(v.unitLowMinor, v.currency)} – ${money(v.unitHighMinor, v.currency)} per ${h(v.unit)}, valid ${h(v.bandValidFrom)} to ${h(v.bandValidTo)}</td></tr>
-       ${v.reportedUnitMinor !== null ? `<tr><th>Reported per ${h(v.unit)}</th><td>${money(v.reportedUnitMinor, v.currency)}${v.deviationPct ? ` — ${v.deviationPct > 0 ? 'above' : 'below'} the band by ${Math.abs(v.deviationPct).toFixed(1)}%` : ' — inside the band'}</td></tr>` : ''}
-       <tr><th>Method</th><td>${h(v.method)}</td></tr><tr><th>Price source</th><td>${h(v.source)}</td></tr>`
-    : `<tr><th>Market value</th><td>${h(item.valuationNote ?? 'not valued')}</td></tr>`;
+  const pct = (x: number) => f.pct(Math.abs(x));
+  const band: Array<[string, string, boolean?]> = v
+    ? [
+      [m.marketValue, `${f.money(v.lowMinor, v.currency)} – ${f.money(v.highMinor, v.currency)} (${h(m.base)} ${f.money(v.baseMinor, v.currency)})`, true],
+      [m.unitBand, `${f.money(v.unitLowMinor, v.currency)} – ${f.money(v.unitHighMinor, v.currency)} ${h(m.per)} ${h(v.unit)}, ${h(m.valid)} ${h(f.date(v.bandValidFrom))} ${h(m.to)} ${h(f.date(v.bandValidTo))}`, true],
+      ...(v.reportedUnitMinor !== null ? [[m.reportedPer(v.unit), `${f.money(v.reportedUnitMinor, v.currency)} — ${h(v.deviationPct ? (v.deviationPct > 0 ? m.aboveBand(pct(v.deviationPct)) : m.belowBand(pct(v.deviationPct))) : m.insideBand)}`, true] as [string, string, boolean]] : []),
+      [m.method, h(v.method), true], [m.priceSource, h(v.source), true],
+    ]
+    : [[m.marketValue, h(item.valuationNote ?? m.notValued), true]];
+  const what = `#${t.id}: ${h(describeQuantity({ quantity: t.quantity, unit: t.unit, resource: t.resource }))} ${h(m.from)} ${h(t.from.name)} ${h(m.to)} ${h(t.to.name)}${t.intendedFor ? ` (${h(m.meantFor)} ${h(t.intendedFor.name)})` : ''}`;
+  const diagram = renderPathDiagram({
+    paths: flag.paths, sides: [t.from, t.to], transferLabel: describeQuantity({ quantity: t.quantity, unit: t.unit, resource: t.resource }),
+    words: { today: m.today, title: `${m.diagramTitle}: ${flag.title}`, since: m.since }, embedStyle: false,
+  });
+  const checklist = flag.checklist.length
+    ? `<h4>${h(m.checklist)}</h4>${table([m.test, m.met, m.detail, m.evidence], flag.checklist.map((c) => [
+      h(c.label), `<span class="met-${c.met === null ? 'unknown' : c.met ? 'yes' : 'no'}">${h(c.met === null ? m.unknown : c.met ? m.yes : m.no)}</span>`, h(c.detail),
+      c.evidence.map((e) => `${h(e.document.name)} (${h(e.locator)})${e.document.sha256 ? ` <code>${h(e.document.sha256.slice(0, 16))}…</code>` : ''}`).join('<br>') || '—',
+    ]), 'checklist')}`
+    : '';
+  const reviewed = flag.status !== 'open' || flag.statusChangedAt !== null;
   return `<section class="flag">
-    <h3 id="flag-${flag.id}">${n}. ${h(flag.title)}</h3>
-    <p class="badges"><span class="sev sev-${flag.severity}">Severity: ${flag.severity}</span>
-      <span>Rule ${h(flag.ruleId)} v${flag.ruleVersion}</span><span>Review: ${flag.status}${flag.statusReason ? ` (${h(flag.statusReason)})` : ''}</span></p>
+    <h3 id="flag-${flag.id}">2.${n} ${h(flag.title)}</h3>
+    <p class="badges"><span class="sev sev-${flag.severity}">${h(m.severity)}: ${h(m.severityNames[flag.severity] ?? flag.severity)}</span>
+      <span>${h(m.rule)} ${h(flag.ruleId)} v${flag.ruleVersion}</span><span>${h(m.regime)}: ${h(item.regime)}</span>
+      <span>${h(m.status)}: ${h(m.statusNames[flag.status] ?? flag.status)}</span></p>
+    <h4>${h(m.whatHappened)}</h4>
     <p>${h(flag.summary)}</p>
-    <table class="facts"><tbody>
-      <tr><th>Transfer</th><td>#${t.id}: ${h(describeQuantity(t))} from ${h(t.from.name)} to ${h(t.to.name)}${t.intendedFor ? ` (meant for ${h(t.intendedFor.name)})` : ''}</td></tr>
-      <tr><th>Date</th><td>${h(when(t))}</td></tr><tr><th>Status</th><td>${h(t.status)}</td></tr>
-      <tr><th>Reported amount</th><td>${money(t.amountMinor, t.currency)}</td></tr>
-      ${band}
-      <tr><th>Amount at stake</th><td>${money(flag.atStakeMinor, flag.atStakeCurrency)}</td></tr>
-    </tbody></table>
-    <h4>Why the parties are related</h4>
-    ${pathTable(flag.paths[0] ?? [], t.from.name)}${pathTable(flag.paths[1] ?? [], t.to.name)}
-    <h4>Evidence for the transfer</h4>
-    ${evidenceList(item.evidence)}
+    ${facts2([
+      [m.transfer, what, true], [m.date, h(f.date(t.date, t.datePrecision))], [m.transferStatus, h(t.status)],
+      [m.reported, f.money(t.amountMinor, t.currency)],
+      ...(t.currency !== d.scope.currency ? [[m.inReporting, f.money(t.reportingMinor, t.reportingMinor === null ? null : d.scope.currency)] as [string, string]] : []),
+      [m.atStake, f.money(flag.atStakeMinor, flag.atStakeCurrency)],
+      ...band,
+    ])}
+    <h4>${h(m.whyRelated)}</h4>
+    <figure class="diagram">${diagram}</figure>
+    ${pathTable(ctx, flag.paths, [t.from.name, t.to.name])}
+    <h4>${h(m.evidenceForTransfer)}</h4>
+    ${evidenceList(ctx, item.evidence)}
+    ${checklist}
+    <p class="review"><strong>${h(m.review)}:</strong> ${h(reviewed ? (m.statusNames[flag.status] ?? flag.status) : m.notReviewed)}${flag.statusReason ? ` — ${h(m.reason)}: ${h(flag.statusReason)}` : ''}${flag.statusBy ? ` — ${h(m.by)} ${h(flag.statusBy)}` : ''}${flag.statusChangedAt ? `, ${h(m.on)} ${h(f.moment(flag.statusChangedAt))}` : ''}</p>
   </section>`;
 }
 
-const css = `
-  @page { size: A4; margin: 22mm 16mm 20mm 16mm; }
-  * { box-sizing: border-box; }
-  body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 9.5pt; color: #1b1f24; line-height: 1.4; }
-  h1 { font-size: 22pt; margin: 0 0 6mm; } h2 { font-size: 14pt; margin: 8mm 0 3mm; border-bottom: 1px solid #888; }
-  h3 { font-size: 11.5pt; margin: 5mm 0 2mm; break-after: avoid; } h4 { font-size: 10pt; margin: 3mm 0 1mm; break-after: avoid; }
-  table { border-collapse: collapse; width: 100%; margin: 2mm 0; }
-  th, td { border: 0.5pt solid #999; padding: 1.2mm 1.6mm; text-align: left; vertical-align: top; }
-  thead { display: table-header-group; } tr { break-inside: avoid; }
-  thead th { background: #eef1f4; }
-  table.facts th { width: 32%; background: #f6f7f9; }
-  td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-  .cover { break-after: page; } .muted { color: #666; }
-  .badges span { display: inline-block; margin-right: 4mm; padding: 0.5mm 2mm; border: 0.5pt solid #999; border-radius: 2mm; }
-  .sev-high { font-weight: bold; border-color: #a00 !important; } .sev-medium { border-color: #b60 !important; }
-  blockquote { margin: 1mm 0; padding-left: 3mm; border-left: 2pt solid #999; font-style: italic; }
-  .evidence { padding-left: 4mm; } .evidence li { break-inside: avoid; margin-bottom: 2mm; }
-  .cite { font-size: 8.5pt; color: #444; } code { font-size: 7.5pt; word-break: break-all; }
-  section.flag { break-inside: auto; border-top: 0.5pt solid #ccc; padding-top: 2mm; }
-`;
+function disclosureSection({ d, m, f }: Ctx): string {
+  const c = d.disclosures;
+  const period = (a: string | null, b: string | null) => `${a ? f.date(a) : '…'} – ${b ? f.date(b) : '…'}`;
+  return `<h2 id="disclosure">3. ${h(m.disclosure)}</h2>
+  <p>${h(m.disclosureIntro)}</p>
+  <h3>3.1 ${h(m.transfersWithout)}</h3>
+  ${c.transfersWithout.length ? table(['#', m.date, m.fromCol, m.toCol, m.reported, m.issuer, m.disclosuresThatYear], c.transfersWithout.map((x) => [
+    String(x.transfer.id), h(f.date(x.transfer.date, x.transfer.datePrecision)), h(x.transfer.from.name), h(x.transfer.to.name),
+    f.money(x.transfer.amountMinor, x.transfer.currency), h(x.issuer), f.int(x.disclosuresThatYear),
+  ]), '', [4, 6], [0, 1]) : `<p>${h(m.none)}</p>`}
+  ${c.notChecked ? `<p class="muted">${h(m.notChecked(c.notChecked))}</p>` : ''}
+  <h3>3.2 ${h(m.disclosuresWithout)}</h3>
+  ${c.disclosuresWithout.length ? table([m.issuer, m.counterparty, m.concept, m.periodCol, m.amount, m.document, m.locator], c.disclosuresWithout.map((x) => [
+    h(x.issuerName ?? '—'), h(x.counterparty || '—'), h(x.concept), h(period(x.periodStart, x.periodEnd)), f.money(x.amountMinor, x.currency), h(x.documentName), h(x.locator),
+  ]), '', [4]) : `<p>${h(m.none)}</p>`}`;
+}
 
-export function renderReportHtml(d: ReportData): string {
-  const flaggedValue = totalsByCurrency(d.flagged.map((f) => ({ minor: f.flag.atStakeMinor, currency: f.flag.atStakeCurrency })));
-  const bySeverity = (['high', 'medium', 'low'] as const).map((s) => `${d.flagged.filter((f) => f.flag.severity === s).length} ${s}`).join(', ');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${h(d.title)}</title><style>${css}</style></head><body>
-  <div class="cover">
-    <h1>${h(d.title)}</h1>
-    <table class="facts"><tbody>
-      <tr><th>Ledger</th><td>${h(d.ledgerName)}</td></tr>
-      <tr><th>Scope</th><td>All ${d.transfers.length} transfers in the ledger; flags not dismissed</td></tr>
-      <tr><th>Generated</th><td>${h(d.generatedAt)}</td></tr>
-      <tr><th>Prepared with</th><td>Arm's Length ${h(d.appVersion)}</td></tr>
-    </tbody></table>
-    <h2>Contents</h2>
-    <ol><li><a href="#summary">Summary</a></li><li><a href="#flags">Flags</a></li><li><a href="#transfers">Appendix: all transfers</a></li><li><a href="#repro">Reproducibility</a></li></ol>
-  </div>
-  <h2 id="summary">1. Summary</h2>
-  <table class="facts"><tbody>
-    <tr><th>Transfers in scope</th><td>${d.transfers.length}</td></tr>
-    <tr><th>Reported value of transfers</th><td>${totalsByCurrency(d.transfers.map((t) => ({ minor: t.amountMinor, currency: t.currency })))}</td></tr>
-    <tr><th>Flags</th><td>${d.flagged.length} (${bySeverity})</td></tr>
-    <tr><th>Value at stake in flags</th><td>${flaggedValue}</td></tr>
-  </tbody></table>
-  <h2 id="flags">2. Flags</h2>
-  ${d.flagged.length ? d.flagged.map((f, i) => flagSection(f, i + 1)).join('') : '<p>No rule flagged any transfer.</p>'}
-  <h2 id="transfers">3. Appendix: all transfers</h2>
-  <table><thead><tr><th>#</th><th>Date</th><th>From</th><th>To</th><th>What</th><th>Reported</th><th>Status</th><th>Flags</th></tr></thead><tbody>
-    ${d.transfers.map((t) => `<tr><td>${t.id}</td><td>${h(when(t))}</td><td>${h(t.from.name)}</td><td>${h(t.to.name)}</td><td>${h(describeQuantity(t))}</td><td class="num">${money(t.amountMinor, t.currency)}</td><td>${h(t.status)}</td><td>${t.flagCount}</td></tr>`).join('')}
-  </tbody></table>
-  <h2 id="repro">4. Reproducibility</h2>
-  <table class="facts"><tbody>
-    <tr><th>App version</th><td>${h(d.appVersion)}</td></tr>
-    <tr><th>Rules</th><td>${d.rules.map((r) => `${h(r.id)} v${r.version} (${h(r.regime)})`).join(', ')}</td></tr>
-    <tr><th>Ledger state hash (SHA-256)</th><td><code>${d.stateHash}</code></td></tr>
-    <tr><th>Audit log head</th><td>${d.auditHead ? `entry ${d.auditHead.seq}, SHA-256 <code>${d.auditHead.hash}</code>` : 'no entries'}</td></tr>
-  </tbody></table>
-  <p class="muted">The same ledger state gives the same report and the same hash; only the generation time differs.</p>
+function transfersAppendix({ d, m, f }: Ctx): string {
+  const row = (t: ReportTransfer) => `<tr id="t-${t.id}"><td class="nw">${t.id}</td><td class="nw">${h(f.date(t.date, t.datePrecision))}</td><td>${h(t.from.name)}</td><td>${h(t.to.name)}</td><td>${h(describeQuantity({ quantity: t.quantity, unit: t.unit, resource: t.resource }))}</td><td class="num">${f.money(t.amountMinor, t.currency)}</td><td class="num">${f.money(t.reportingMinor, t.reportingMinor === null ? null : d.scope.currency)}</td><td>${h(t.status)}</td><td class="num">${t.flagCount}</td></tr>`;
+  return `<h2 id="app-transfers">${h(m.appTransfers)}</h2>
+  <table class="dense"><thead><tr><th>#</th><th>${h(m.date)}</th><th>${h(m.fromCol)}</th><th>${h(m.toCol)}</th><th>${h(m.what)}</th><th class="num">${h(m.reported)}</th><th class="num">${h(d.scope.currency)}</th><th>${h(m.transferStatus)}</th><th class="num">${h(m.flagsCol)}</th></tr></thead><tbody>
+  ${d.transfers.map(row).join('\n')}
+  </tbody></table>`;
+}
+
+function entitiesAppendix({ d, m }: Ctx): string {
+  const share = (a: ReportData['affiliations'][number]) => [a.role, a.equityPct !== null ? `${a.equityPct}% equity` : null, a.votingPct !== null ? `${a.votingPct}% votes` : null].filter(Boolean).join(', ') || a.kind;
+  return `<h2 id="app-entities">${h(m.appEntities)}</h2>
+  <h3>${h(m.entities)}</h3>
+  ${table(['#', m.name, m.kind, m.jurisdiction], d.entities.map((e) => [String(e.id), h(e.name), h(e.kind), h(e.jurisdiction ?? '—')]), 'dense')}
+  <h3>${h(m.affiliations)}</h3>
+  ${d.affiliations.length ? table(['#', m.subject, m.relation, m.object, m.validity, m.evidence], d.affiliations.map((a) => [
+    String(a.id), h(a.subject.name), h(share(a)), h(a.object.name), `${h(a.validFrom ?? '…')} – ${h(a.validTo ?? m.today)}`, h(a.evidence.join('; ') || '—'),
+  ]), 'dense') : `<p class="muted">${h(m.noneUsed)}</p>`}`;
+}
+
+function pricesAppendix({ d, m, f }: Ctx): string {
+  return `<h2 id="app-prices">${h(m.appPrices)}</h2>
+  <h3>${h(m.priceBook)}</h3>
+  ${d.priceBands.length ? table([m.resource, m.unit, m.low, m.base, m.high, m.validity, m.source], d.priceBands.map((b) => [
+    `${h(b.label)} <span class="muted">(${h(b.resourceKey)})</span>`, h(b.unit), f.money(b.lowMinor, b.currency), f.money(b.baseMinor, b.currency), f.money(b.highMinor, b.currency),
+    `${h(f.date(b.validFrom))} – ${h(f.date(b.validTo))}`, h(b.source) + (b.documentName ? ` <span class="muted">(${h(b.documentName)})</span>` : ''),
+  ]), 'dense', [2, 3, 4]) : `<p class="muted">${h(m.noneUsed)}</p>`}
+  <h3>${h(m.fxRates)}</h3>
+  ${d.fxRates.length ? table([m.fxPair, m.day, m.rate, m.source], d.fxRates.map((r) => [`${h(r.base)}/${h(r.quote)}`, h(f.date(r.day)), h(r.rate), h(r.source)]), 'dense', [2])
+    : `<p class="muted">${h(m.noneUsed)}</p>`}`;
+}
+
+function documentsAppendix({ d, m, f }: Ctx): string {
+  return `<h2 id="app-documents">${h(m.appDocuments)}</h2>
+  ${d.documents.length ? table(['#', m.document, m.kind, m.issuer, m.filed, m.addedOn, m.sha256], d.documents.map((x) => [
+    String(x.id), h(x.name), h(x.kind), h(x.issuer ?? '—'), h(x.filedOn ?? '—'), h(f.date(x.addedAt)), x.sha256 ? `<code>${h(x.sha256)}</code>` : h(m.notHeld),
+  ]), 'dense docs') : `<p class="muted">${h(m.noneUsed)}</p>`}`;
+}
+
+function reproSection({ d, m }: Ctx): string {
+  return `<h2 id="repro">${h(m.repro)}</h2>
+  ${facts([
+    [m.appVersion, h(d.appVersion)],
+    [m.rulesUsed, d.rules.map((r) => `${h(r.id)} v${r.version} (${h(r.regime)})`).join(', ')],
+    [m.stateHash, `<code>${d.stateHash}</code>`],
+    [m.auditHead, d.auditHead ? `${h(m.auditEntry(d.auditHead.seq))}, ${h(d.auditHead.at)}, SHA-256 <code>${d.auditHead.hash}</code>` : h(m.noEntries)],
+    [m.asOf, h(d.asOf ?? '—')],
+    [m.scopeKey, `<code>${d.scopeKey}</code>`],
+  ])}
+  <p class="muted">${h(m.reproNote)}</p>`;
+}
+
+export function renderReportHtml(d: ReportData, opts: RenderOptions = {}): string {
+  const m = reportMessages[d.scope.language];
+  const ctx: Ctx = { d, m, f: formatterFor(d.scope.language) };
+  return `<!doctype html><html lang="${m.htmlLang}"><head><meta charset="utf-8"><title>${h(d.title)}</title><style>${reportCss}${pathDiagramCss}</style></head><body>
+  ${cover(ctx, opts)}
+  ${summarySection(ctx)}
+  <h2 id="flags">2. ${h(m.flags)}</h2>
+  ${d.flagged.length ? d.flagged.map((x, i) => flagSection(ctx, x, i + 1)).join('\n') : `<p>${h(m.noFlags)}</p>`}
+  ${disclosureSection(ctx)}
+  ${transfersAppendix(ctx)}
+  ${entitiesAppendix(ctx)}
+  ${pricesAppendix(ctx)}
+  ${documentsAppendix(ctx)}
+  ${reproSection(ctx)}
   </body></html>`;
 }

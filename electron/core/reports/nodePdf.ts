@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import { chromium } from 'playwright-core';
 import { AppError } from '../errors';
-import { pdfFooterTemplate, pdfHeaderTemplate, pdfMarginsMm } from './printOptions';
+import type { ReportLanguage } from '../../../shared/reportScope';
+import { pdfMarginsMm, pdfTemplates } from './printOptions';
 
 const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable',
   '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe'];
@@ -22,18 +23,27 @@ export function findChromium(): string {
 export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
-export async function printHtmlToPdf(html: string): Promise<Buffer> {
+export interface PrintOptions {
+  language?: ReportLanguage;
+  /** A layout-only print (see printReport): no header or footer; margins and pages stay the same. */
+  draft?: boolean;
+}
+
+export async function printHtmlToPdf(html: string, opts: PrintOptions = {}): Promise<Buffer> {
   const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs, headless: true });
   try {
     const page = await browser.newPage();
-    await page.setContent(html, { waitUntil: 'load' });
+    page.setDefaultTimeout(0); // a 1,000-flag report takes a while to lay out and print
+    // Scripts are never needed: the report is static HTML, CSS and SVG.
+    await page.route('**/*', (route) => route.abort());
+    await page.setContent(html, { waitUntil: 'load', timeout: 120_000 });
     await page.evaluate('document.fonts.ready.then(() => true)');
     const mm = (n: number) => `${n}mm`;
+    const templates = pdfTemplates(opts.language);
     return await page.pdf({
-      format: 'A4', printBackground: true, displayHeaderFooter: true,
-      headerTemplate: pdfHeaderTemplate, footerTemplate: pdfFooterTemplate,
+      format: 'A4', printBackground: true, displayHeaderFooter: !opts.draft, headerTemplate: templates.headerTemplate, footerTemplate: templates.footerTemplate,
       margin: { top: mm(pdfMarginsMm.top), bottom: mm(pdfMarginsMm.bottom), left: mm(pdfMarginsMm.left), right: mm(pdfMarginsMm.right) },
-      outline: true, tagged: true,
+      outline: true, tagged: true, // Chromium builds the outline from the tags, so the draft needs them too
     });
   } finally {
     await browser.close();

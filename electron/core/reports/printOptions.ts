@@ -1,10 +1,22 @@
 // One page setup for both printers (Electron's printToPDF and Chromium via playwright-core):
 // both run Chromium's headless printing, so the same HTML and options give the same document.
+import type { ReportLanguage } from '../../../shared/reportScope';
+import { reportMessages } from './messages';
 
-export const pdfHeaderTemplate = `<div style="font-size:7pt;width:100%;padding:0 16mm;color:#555;font-family:sans-serif;">
-  <span class="title"></span></div>`;
-export const pdfFooterTemplate = `<div style="font-size:7pt;width:100%;padding:0 16mm;color:#555;font-family:sans-serif;display:flex;justify-content:space-between;">
-  <span>Arm's Length audit report</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
+const box = 'font-size:7pt;width:100%;margin:0 16mm;color:#555;font-family:"DejaVu Sans","Liberation Sans",Arial,sans-serif;';
+
+/** Running header and footer in the report's language; Chromium fills title, pageNumber and totalPages. */
+export function pdfTemplates(lang: ReportLanguage = 'en'): { headerTemplate: string; footerTemplate: string; footerText: string } {
+  const m = reportMessages[lang];
+  return {
+    footerText: m.footer,
+    headerTemplate: `<div style="${box}"><span class="title"></span></div>`,
+    footerTemplate: `<div style="${box}"><span style="float:right">${m.page} <span class="pageNumber"></span> ${m.of} <span class="totalPages"></span></span><span>${m.footer}</span></div>`,
+  };
+}
+
+export const pdfHeaderTemplate = pdfTemplates('en').headerTemplate;
+export const pdfFooterTemplate = pdfTemplates('en').footerTemplate;
 
 /** Page margins in millimetres, top/bottom wide enough for the header and footer. */
-export const pdfMarginsMm = { top: 22, bottom: 20, left: 16, right: 16 };
+export const pdfMarginsMm = { top: 20, bottom: 18, left: 16, right: 16 };

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 /** Every place in the workspace, in sidebar order. */
-export const views = ['overview', 'ledger', 'entities', 'graph', 'flows', 'flags', 'documents', 'review', 'import', 'report', 'audit'] as const;
+export const views = ['overview', 'ledger', 'entities', 'graph', 'flows', 'flags', 'documents', 'review', 'import', 'report', 'audit', 'settings'] as const;
 export type View = (typeof views)[number];
 
 /** What a view was opened on: an entity page, a flag's page, a document at an excerpt. */
@@ -19,11 +19,16 @@ export interface Focus {
 interface UiState {
   view: View;
   focus: Focus;
+  /** The command palette (Ctrl/Cmd+K) is open. */
+  paletteOpen: boolean;
   go(view: View, focus?: Focus): void;
+  setPaletteOpen(open: boolean): void;
 }
 
 export const useUiStore = create<UiState>((set) => ({
   view: 'ledger',
   focus: {},
+  paletteOpen: false,
   go: (view, focus = {}) => set({ view, focus }),
+  setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
 }));

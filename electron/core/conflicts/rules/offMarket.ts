@@ -4,15 +4,14 @@ import { formatMoney } from '../../../../shared/money';
 import type { Rule } from '../ruleContext';
 import { severityFor, whatMoved } from '../describe';
 
-/** Percent beyond the band's edge that is tolerated; the band itself already spans the market. */
-export const OFF_MARKET_TOLERANCE_PCT = 0;
+// The tolerance beyond the band's edge comes from the rule profile (default 0: the band already spans the market).
 
 export const offMarketRule: Rule = {
   id: 'off-market', version: 1, regime: 'general', name: 'Off-market terms',
   evaluate(ctx) {
     const v = ctx.value.valuation;
     const t = ctx.transfer;
-    if (!ctx.relation || !v || t.amountMinor === null || v.deviationPct === null || Math.abs(v.deviationPct) <= OFF_MARKET_TOLERANCE_PCT) return null;
+    if (!ctx.relation || !v || t.amountMinor === null || v.deviationPct === null || Math.abs(v.deviationPct) <= ctx.thresholds.offMarketTolerancePct) return null;
     const above = v.deviationPct > 0;
     const edge = above ? v.highMinor : v.lowMinor;
     const gap = Math.abs(t.amountMinor - edge);
@@ -24,6 +23,11 @@ export const offMarketRule: Rule = {
         + `between parties related through ${ctx.relation.holder.name}.`,
       paths: [ctx.relation.fromPath, ctx.relation.toPath],
       atStakeMinor: gap, atStakeCurrency: v.currency,
+      checklist: [
+        { id: 'band', label: 'Market band on the date', met: true, detail: `${formatMoney(v.unitLowMinor, v.currency)} to ${formatMoney(v.unitHighMinor, v.currency)} per ${v.unit} (${v.source}; valid ${v.bandValidFrom} to ${v.bandValidTo})`, evidence: [] },
+        { id: 'deviation', label: `Outside the band by more than ${ctx.thresholds.offMarketTolerancePct}%`, met: true, detail: `${v.deviationPct.toFixed(1)}% ${above ? 'above the high' : 'below the low'}`, evidence: [] },
+        { id: 'related', label: 'Between related parties', met: true, detail: `through ${ctx.relation.holder.name}`, evidence: [...ctx.relation.fromPath, ...ctx.relation.toPath].flatMap((e) => e.evidence) },
+      ],
     };
   },
 };

@@ -1,68 +1,113 @@
-import { useEffect, useState } from 'react';
-import { useFlagsStore } from '../../stores/flagsStore';
+import { useEffect, useMemo } from 'react';
+import { useMessages } from '../../i18n';
+import { flagStatuses, severities } from '../../../../shared/domain';
+import { noFilters, useFlagsStore, visibleFlags, type FlagSortKey } from '../../stores/flagsStore';
+import { useUiStore } from '../../stores/uiStore';
 import { Severity } from '../../components/Severity';
-import { PathView } from '../../components/PathView';
-import { money, transferDate } from '../../format';
-
-function ReviewForm({ id, onDone }: { id: number; onDone: (error: string | null) => void }) {
-  const review = useFlagsStore((s) => s.review);
-  const [reason, setReason] = useState('');
-  return (
-    <div className="review">
-      <label>Reason or note <input value={reason} onChange={(e) => setReason(e.target.value)} aria-label="Review reason" /></label>
-      <button onClick={async () => onDone(await review(id, 'confirmed', reason))}>Confirm</button>
-      <button onClick={async () => onDone(await review(id, 'dismissed', reason))}>Dismiss</button>
-      <button onClick={async () => onDone(await review(id, 'open', reason))}>Reopen</button>
-    </div>
-  );
-}
+import { localDate } from '../../components/dates';
+import { money } from '../../format';
+import { flagMessages } from './messages';
+import { FlagPage } from './FlagPage';
 
 export function FlagsView() {
-  const { flags, loading, error, openId, open, load } = useFlagsStore();
-  const [reviewError, setReviewError] = useState<string | null>(null);
+  const t = useMessages(flagMessages);
+  const { flags, loading, loaded, error, openId, open, load, sort, dir, setSort, filters, setFilters } = useFlagsStore();
+  const focusFlag = useUiStore((s) => s.focus.flagId);
   useEffect(() => { void load(); }, [load]);
+  // Opened on a flag (from the palette, the ledger or the overview): show its page.
+  useEffect(() => { if (focusFlag !== undefined) open(focusFlag); }, [focusFlag, open]);
+
+  const shown = useMemo(() => visibleFlags(flags, filters, sort, dir), [flags, filters, sort, dir]);
+  const rules = useMemo(() => [...new Set(flags.map((f) => f.ruleId))].sort(), [flags]);
+  const regimes = useMemo(() => [...new Set(flags.map((f) => f.regime ?? ''))].filter(Boolean).sort(), [flags]);
   const current = flags.find((f) => f.id === openId) ?? null;
+  const filtered = Object.values(filters).some(Boolean);
+
+  const header = (key: FlagSortKey | null, label: string, className?: string) => (
+    <th scope="col" className={className} aria-sort={key && sort === key ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+      {key ? (
+        <button type="button" className="sort" onClick={() => setSort(key)} aria-label={t.sortBy(label)}>
+          {label}{sort === key ? (dir === 'asc' ? ' ▲' : ' ▼') : ''}
+        </button>
+      ) : label}
+    </th>
+  );
 
   return (
     <div className="with-drawer">
-      <section className="main-pane">
-        <header className="pane-header"><h1>Flags</h1><span className="muted">{flags.length} flags</span></header>
+      <section className="main-pane" aria-labelledby="flags-title">
+        <header className="pane-header">
+          <h1 id="flags-title">{t.title}</h1>
+          <span className="muted" role="status">{loaded ? t.count(shown.length, flags.length) : ''}</span>
+        </header>
+        <form className="filters" aria-label={t.filters} onSubmit={(e) => e.preventDefault()}>
+          <span className="filter">
+            <label htmlFor="flag-filter-status">{t.status}</label>
+            <select id="flag-filter-status" value={filters.status} onChange={(e) => setFilters({ status: e.target.value as typeof filters.status })}>
+              <option value="">{t.any}</option>
+              {flagStatuses.map((s) => <option key={s} value={s}>{t[s]}</option>)}
+            </select>
+          </span>
+          <span className="filter">
+            <label htmlFor="flag-filter-rule">{t.rule}</label>
+            <select id="flag-filter-rule" value={filters.ruleId} onChange={(e) => setFilters({ ruleId: e.target.value })}>
+              <option value="">{t.any}</option>
+              {rules.map((r) => <option key={r} value={r}>{r}</option>)}
+            </select>
+          </span>
+          <span className="filter">
+            <label htmlFor="flag-filter-regime">{t.regime}</label>
+            <select id="flag-filter-regime" value={filters.regime} onChange={(e) => setFilters({ regime: e.target.value })}>
+              <option value="">{t.any}</option>
+              {regimes.map((r) => <option key={r} value={r}>{t.regimes[r] ?? r}</option>)}
+            </select>
+          </span>
+          <span className="filter">
+            <label htmlFor="flag-filter-severity">{t.severity}</label>
+            <select id="flag-filter-severity" value={filters.severity} onChange={(e) => setFilters({ severity: e.target.value as typeof filters.severity })}>
+              <option value="">{t.any}</option>
+              {severities.map((s) => <option key={s} value={s}>{t.severities[s]}</option>)}
+            </select>
+          </span>
+          {filtered && <button type="button" onClick={() => setFilters(noFilters)}>{t.clear}</button>}
+        </form>
         {error && <p role="alert" className="error">{error}</p>}
-        {!loading && flags.length === 0 && <div className="empty"><p>No rule flags any transfer in this ledger.</p></div>}
-        {flags.length > 0 && (
-          <table className="grid">
-            <thead><tr><th>Severity</th><th>Flag</th><th>Transfer</th><th>At stake</th><th>Review</th></tr></thead>
+        {!loaded && loading && <p className="muted" aria-busy="true">{t.loading}</p>}
+        {loaded && !error && flags.length === 0 && <div className="empty"><p>{t.empty}</p></div>}
+        {loaded && flags.length > 0 && shown.length === 0 && (
+          <div className="empty"><p>{t.emptyFiltered}</p><button type="button" onClick={() => setFilters(noFilters)}>{t.clear}</button></div>
+        )}
+        {shown.length > 0 && (
+          <div className="table-scroll">
+          <table className="grid flags-board">
+            <thead>
+              <tr>
+                {header('severity', t.severity)}
+                {header(null, t.flag)}
+                {header('rule', t.rule)}
+                {header(null, t.transfer)}
+                {header('amount', t.atStake, 'num')}
+                {header('status', t.status)}
+              </tr>
+            </thead>
             <tbody>
-              {flags.map((f) => (
-                <tr key={f.id} tabIndex={0} className={openId === f.id ? 'selected' : ''}
-                  onClick={() => open(f.id)} onKeyDown={(e) => { if (e.key === 'Enter') open(f.id); }}>
+              {shown.map((f) => (
+                <tr key={f.id} tabIndex={0} className={openId === f.id ? 'selected' : ''} aria-selected={openId === f.id}
+                  onClick={() => open(f.id)} onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); open(f.id); } }}>
                   <td><Severity level={f.severity} /></td>
                   <td>{f.title}</td>
-                  <td>{transferDate(f.transfer)}: {f.transfer.resource}, {f.transfer.from.name} → {f.transfer.to.name}</td>
+                  <td><code>{f.ruleId}</code>{f.regime ? <span className="muted small-inline"> · {t.regimes[f.regime] ?? f.regime}</span> : null}</td>
+                  <td>{localDate(f.transfer.date, f.transfer.datePrecision)}: {f.transfer.resource}, {f.transfer.from.name} → {f.transfer.to.name}</td>
                   <td className="num">{money(f.atStakeMinor, f.atStakeCurrency)}</td>
-                  <td>{f.status}</td>
+                  <td><span className={`status status-${f.status}`}>{t[f.status]}</span></td>
                 </tr>
               ))}
             </tbody>
           </table>
+          </div>
         )}
       </section>
-      {current && (
-        <aside className="drawer" aria-label="Flag detail">
-          <button className="close" onClick={() => open(null)} aria-label="Close flag">×</button>
-          <h2>{current.title}</h2>
-          <p><Severity level={current.severity} /> · rule {current.ruleId} v{current.ruleVersion} · review: <strong data-testid="flag-status">{current.status}</strong>
-            {current.statusReason ? ` (${current.statusReason})` : ''}</p>
-          <p className="summary">{current.summary}</p>
-          <p>Amount at stake: <strong>{money(current.atStakeMinor, current.atStakeCurrency)}</strong></p>
-          <h3>Why the parties are related</h3>
-          <PathView path={current.paths[0] ?? []} side={current.transfer.from.name} />
-          <PathView path={current.paths[1] ?? []} side={current.transfer.to.name} />
-          <h3>Review</h3>
-          <ReviewForm id={current.id} onDone={setReviewError} />
-          {reviewError && <p role="alert" className="error">{reviewError}</p>}
-        </aside>
-      )}
+      {current && <FlagPage flag={current} />}
     </div>
   );
 }

@@ -3,9 +3,14 @@ import type { Output } from '../../../../shared/contract';
 import { call, errorText } from '../../api/client';
 import { useLedgerStore } from '../../stores/ledgerStore';
 import { ImportHistory } from './ImportHistory';
+import { SpreadsheetImport } from './SpreadsheetImport';
 
 type Preview = Output<'document:preview'>;
 type Result = Output<'document:import'>;
+type SheetResult = Output<'spreadsheet:import'>;
+
+/** Spreadsheets go to the mapping wizard; a mislabelled one is caught by the format read from its content. */
+const spreadsheetName = /\.(csv|tsv|tab|xlsx|xlsm)$/i;
 type Decision = number | 'new';
 
 const formatNames: Record<string, string> = {
@@ -31,13 +36,17 @@ export function ImportView() {
   const [result, setResult] = useState<Result | null>(null);
   const [failure, setFailure] = useState<{ message: string; details: string[] } | null>(null);
   const [imports, setImports] = useState(0);
+  const [sheetFile, setSheetFile] = useState<{ name: string; base64: string } | null>(null);
+  const [sheetResult, setSheetResult] = useState<SheetResult | null>(null);
 
   const choose = async (f: File) => {
-    setBusy(true); setPreview(null); setResult(null); setFailure(null); setDecisions({}); setValidPart(false);
+    setBusy(true); setPreview(null); setResult(null); setFailure(null); setDecisions({}); setValidPart(false); setSheetFile(null); setSheetResult(null);
     try {
       const picked = { name: f.name, base64: await toBase64(f) };
       setFile(picked);
+      if (spreadsheetName.test(picked.name)) { setSheetFile(picked); return; }
       const p = await call('document:preview', { fileName: picked.name, contentBase64: picked.base64 });
+      if (p.format === 'csv' || p.format === 'xlsx') { setSheetFile(picked); return; }
       setPreview(p);
       setDecisions(Object.fromEntries(p.entities.filter((e) => e.match.status === 'uncertain').map((e) => [e.key, 'new' as Decision])));
     } catch (err) {
@@ -66,7 +75,7 @@ export function ImportView() {
   return (
     <section className="main-pane narrow">
       <h1>Import</h1>
-      <p>CSV ledgers of transfers, XBRL and Inline XBRL filings (10-K, 10-Q, 20-F, ESEF), proxy statements and prospectuses (HTML or text), SEC XBRL JSON (companyfacts, companyconcept) and FollowTheMoney entity files. The format is read from the file's content.
+      <p>Spreadsheets of transfers (CSV, TSV, XLSX: encoding, separators, number and date styles detected, columns mapped by you), XBRL and Inline XBRL filings (10-K, 10-Q, 20-F, ESEF), proxy statements and prospectuses (HTML or text), SEC XBRL JSON (companyfacts, companyconcept) and FollowTheMoney entity files. The format is read from the file's content.
         Nothing is written until you import, and an import can be undone as a whole from the history below.</p>
       <label className="file-pick"
         onDragOver={(e) => e.preventDefault()}
@@ -76,6 +85,15 @@ export function ImportView() {
           onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void choose(f); }} />
       </label>
       {busy && <p aria-live="polite">Working…</p>}
+      {sheetFile && (
+        <SpreadsheetImport key={`${sheetFile.name}:${imports}:${sheetFile.base64.length}:${sheetFile.base64.slice(-32)}`} file={sheetFile}
+          onImported={(r) => { setSheetResult(r); setSheetFile(null); setImports((n) => n + 1); void refresh(); }} />
+      )}
+      {sheetResult && (
+        <p role="status" className="ok">Imported batch {sheetResult.batchId}: {sheetResult.transfers} transfers, {sheetResult.newEntities} new entities
+          {sheetResult.validPartOnly ? `; left out ${sheetResult.problemsLeftOut} problems (recorded with the batch)` : ''}
+          {sheetResult.duplicatesSkipped ? `; skipped ${sheetResult.duplicatesSkipped} rows already in the ledger` : ''}. Flags were re-run.</p>
+      )}
       {preview && (
         <section className="preview" aria-label="Import preview">
           <h2>{preview.fileName}: {formatNames[preview.format] ?? preview.format}</h2>

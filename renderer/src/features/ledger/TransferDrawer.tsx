@@ -1,63 +1,95 @@
+// The selected transfer: its facts, its valuation against the price book, the flags on it (each
+// opens the flags board) and its evidence (each excerpt opens its document at that place).
+import type { Evidence } from '../../../../shared/domain';
 import { useTransfersStore } from '../../stores/transfersStore';
 import { useFlagsStore } from '../../stores/flagsStore';
 import { useUiStore } from '../../stores/uiStore';
-import { EvidenceList } from '../../components/EvidenceList';
+import { useMessages } from '../../i18n';
 import { Severity } from '../../components/Severity';
-import { money, quantity, transferDate } from '../../format';
+import { money, percent, quantity, transferDate } from '../../format';
+import { ledgerMessages, type LedgerMessages } from './messages';
 
 export function TransferDrawer() {
-  const { detail, detailError, selectedId, select } = useTransfersStore();
+  const t = useMessages(ledgerMessages);
+  const detail = useTransfersStore((s) => s.detail);
+  const detailError = useTransfersStore((s) => s.detailError);
+  const selectedId = useTransfersStore((s) => s.selectedId);
+  const select = useTransfersStore((s) => s.select);
   const openFlag = useFlagsStore((s) => s.open);
   const go = useUiStore((s) => s.go);
   if (selectedId === null) return null;
+  const entity = (e: { id: number; name: string }) => (
+    <button className="link" title={t.openEntity(e.name)} onClick={() => go('entities', { entityId: e.id })}>{e.name}</button>
+  );
   return (
-    <aside className="drawer" aria-label="Transfer detail">
-      <button className="close" onClick={() => void select(null)} aria-label="Close detail">×</button>
+    <aside className="drawer" aria-label={t.detail}>
+      <button className="close" onClick={() => void select(null)} aria-label={t.close}>×</button>
       {detailError && <p role="alert" className="error">{detailError}</p>}
-      {!detail && !detailError && <p className="muted">Loading…</p>}
+      {!detail && !detailError && <p className="muted" role="status">{t.loadingRow}</p>}
       {detail && (() => {
-        const t = detail.transfer;
+        const tr = detail.transfer;
         const v = detail.valuation;
         return (
           <>
-            <h2>Transfer #{t.id}</h2>
-            <p className="lead">{quantity(t)} {t.resource}: <strong>{t.from.name}</strong> → <strong>{t.to.name}</strong></p>
+            <h2>{t.transferNo(tr.id)}</h2>
+            <p className="lead">{quantity(tr)} {tr.resource}: <strong>{entity(tr.from)}</strong> → <strong>{entity(tr.to)}</strong></p>
             <dl className="facts">
-              <dt>Date</dt><dd>{transferDate(t)}</dd>
-              <dt>Status</dt><dd>{t.status}{t.intendedFor ? ` (meant for ${t.intendedFor.name})` : ''}</dd>
-              <dt>Reported</dt><dd>{money(t.amountMinor, t.currency)}</dd>
-              {t.description && <><dt>Description</dt><dd>{t.description}</dd></>}
+              <dt>{t.date}</dt><dd>{transferDate(tr)}</dd>
+              <dt>{t.status}</dt><dd>{tr.status}{tr.intendedFor ? <> ({t.meantFor('')}{entity(tr.intendedFor)})</> : ''}</dd>
+              <dt>{t.reported}</dt><dd>{money(tr.amountMinor, tr.currency)}</dd>
+              {tr.description && <><dt>{t.description}</dt><dd>{tr.description}</dd></>}
             </dl>
-            <h3>Valuation</h3>
+            <h3>{t.valuation}</h3>
             {v ? (
               <dl className="facts valuation" data-testid="valuation">
-                <dt>Market value</dt><dd>{money(v.lowMinor, v.currency)} – {money(v.highMinor, v.currency)} <span className="muted">(base {money(v.baseMinor, v.currency)})</span></dd>
-                <dt>Unit band</dt><dd>{money(v.unitLowMinor, v.currency)} – {money(v.unitHighMinor, v.currency)} per {v.unit}</dd>
+                <dt>{t.marketValue}</dt><dd>{money(v.lowMinor, v.currency)} – {money(v.highMinor, v.currency)} <span className="muted">({t.base} {money(v.baseMinor, v.currency)})</span></dd>
+                <dt>{t.unitBand}</dt><dd>{money(v.unitLowMinor, v.currency)} – {money(v.unitHighMinor, v.currency)} {t.per} {v.unit}</dd>
                 {v.reportedUnitMinor !== null && (
-                  <><dt>Reported per {v.unit}</dt><dd>{money(v.reportedUnitMinor, v.currency)}
-                    {v.deviationPct ? ` — ${v.deviationPct > 0 ? 'above' : 'below'} the band by ${Math.abs(v.deviationPct).toFixed(1)}%` : ' — inside the band'}</dd></>
+                  <><dt>{t.reportedPer(v.unit)}</dt><dd>{money(v.reportedUnitMinor, v.currency)}
+                    {v.deviationPct ? (v.deviationPct > 0 ? t.aboveBand : t.belowBand)(percent(Math.abs(v.deviationPct))) : t.insideBand}</dd></>
                 )}
-                <dt>Method</dt><dd>{v.method}</dd>
-                <dt>Source</dt><dd>{v.source}</dd>
+                <dt>{t.method}</dt><dd>{v.method}</dd>
+                <dt>{t.source}</dt><dd>{v.source}</dd>
               </dl>
             ) : <p className="muted">{detail.valuationNote}</p>}
-            <h3>Flags</h3>
-            {detail.flags.length === 0 ? <p className="muted">No rule flags this transfer.</p> : (
+            <h3>{t.flagsTitle}</h3>
+            {detail.flags.length === 0 ? <p className="muted">{t.noFlags}</p> : (
               <ul className="flag-links">
                 {detail.flags.map((f) => (
                   <li key={f.id}>
                     <Severity level={f.severity} />{' '}
-                    <button className="link" onClick={() => { openFlag(f.id); go('flags'); }}>{f.title}</button>
+                    <button className="link" onClick={() => { openFlag(f.id); go('flags', { flagId: f.id }); }}>{f.title}</button>
                     {f.status !== 'open' && <span className="muted"> ({f.status})</span>}
                   </li>
                 ))}
               </ul>
             )}
-            <h3>Evidence</h3>
-            <EvidenceList items={detail.evidence} />
+            <h3>{t.evidence}</h3>
+            <EvidenceLinks items={detail.evidence} t={t} />
           </>
         );
       })()}
     </aside>
+  );
+}
+
+function EvidenceLinks({ items, t }: { items: Evidence[]; t: LedgerMessages }) {
+  const go = useUiStore((s) => s.go);
+  if (items.length === 0) return <p className="muted">{t.noEvidence}</p>;
+  return (
+    <ul className="evidence">
+      {items.map((ev) => (
+        <li key={ev.id}>
+          <blockquote>{ev.excerpt}</blockquote>
+          <div className="cite">
+            <button className="link" title={t.openDocument(ev.document.name)}
+              onClick={() => go('documents', { documentId: ev.document.id, locator: ev.locator })}>{ev.document.name}</button>
+            {ev.document.issuer ? `, ${ev.document.issuer}` : ''}
+            {ev.document.filedOn ? `, ${ev.document.filedOn}` : ''} · {ev.locator} ·{' '}
+            {ev.document.sha256 ? <code title="SHA-256">{ev.document.sha256.slice(0, 16)}…</code> : <span className="muted">{t.documentNotHeld}</span>}
+          </div>
+        </li>
+      ))}
+    </ul>
   );
 }

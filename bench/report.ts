@@ -1,0 +1,148 @@
+// The audit report at scale: a ledger with N related transfers (one common-control flag each,
+// with evidence) among M transfers in scope, through the same path as the app and the CLI:
+// gather the data, build the HTML, print it with Chromium (two passes: contents page numbers).
+// Chromium's peak memory is sampled from /proc over all its processes while it prints.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { openLedger } from '../electron/core/db/open';
+import { LedgerWriter } from '../electron/core/ledger/write';
+import { runRules } from '../electron/core/conflicts/flags';
+import { gatherReportData } from '../electron/core/reports/reportData';
+import { renderReportHtml } from '../electron/core/reports/html';
+import { printReport } from '../electron/core/reports/printReport';
+import { printHtmlToPdf } from '../electron/core/reports/nodePdf';
+import { formatTable } from './timing';
+
+export const REPORT_TARGET_SECONDS = 30;
+
+export interface ReportBenchResult {
+  benchmark: 'report'; flags: number; transfers: number; appendixRows: number;
+  gatherSeconds: number; htmlSeconds: number; htmlMb: number;
+  /** Both print passes (the second with the contents' page numbers), as the app and CLI print. */
+  pdfSeconds: number; singlePassSeconds: number; pages: number; pdfMb: number;
+  /** Peak resident memory of all Chromium processes together while printing, sampled every 100 ms. */
+  chromiumPeakMb: number | null;
+  target: number; ok: boolean;
+}
+
+/** Child processes of this process, recursively (Linux /proc); empty elsewhere. */
+function descendants(root: number): number[] {
+  if (!fs.existsSync('/proc')) return [];
+  const children = new Map<number, number[]>();
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    } catch { /* the process ended while we looked */ }
+  }
+  const out: number[] = [];
+  const walk = (p: number) => { for (const c of children.get(p) ?? []) { out.push(c); walk(c); } };
+  walk(root);
+  return out;
+}
+
+function rssMb(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch { return 0; }
+}
+
+/** Sample the summed RSS of every descendant process until stopped; returns the peak in MB. */
+function sampleChildMemory(): { stop(): number | null } {
+  if (!fs.existsSync('/proc')) return { stop: () => null };
+  let peak = 0;
+  const tick = () => { peak = Math.max(peak, descendants(process.pid).reduce((s, p) => s + rssMb(p), 0)); };
+  const timer = setInterval(tick, 100);
+  return { stop: () => { clearInterval(timer); tick(); return Math.round(peak); } };
+}
+
+/** Groups of firms each wholly owned by one person; `flags` transfers inside a group, the rest across groups. */
+export function buildLedger(file: string, flags: number, transfers: number): void {
+  const db = openLedger(file);
+  try {
+    db.transaction(() => {
+      const w = new LedgerWriter(db);
+      const groups = 20;
+      const perGroup = 10;
+      const doc = w.document({ name: 'Generated board minutes', kind: 'minutes', sha256: 'a'.repeat(64), issuer: 'Bench Holdings', filedOn: '2024-03-31' });
+      const firms: number[][] = [];
+      for (let g = 0; g < groups; g++) {
+        const person = w.entity({ kind: 'person', name: `Owner ${g}` });
+        firms.push([]);
+        for (let f = 0; f < perGroup; f++) {
+          const firm = w.entity({ kind: 'company', name: `Group ${g} Firm ${f} GmbH` });
+          firms[g]!.push(firm);
+          const aff = w.affiliation({ subjectId: person, objectId: firm, kind: 'ownership', equityPct: 100, votingPct: 100, validFrom: '2010-01-01' });
+          w.evidence({ documentId: doc, locator: `register extract ${g}.${f}`, excerpt: `Owner ${g} holds all shares of Group ${g} Firm ${f} GmbH.`, affiliationId: aff });
+        }
+      }
+      for (let i = 0; i < transfers; i++) {
+        const related = i < flags;
+        const g = i % groups;
+        const from = firms[g]![i % perGroup]!;
+        // Related: the next firm of the same group. Unrelated: a firm of the next group.
+        const to = related ? firms[g]![(i + 1) % perGroup]! : firms[(g + 1) % groups]![(i + 3) % perGroup]!;
+        const day = `2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
+        // Under the S-K 404 threshold, so each related transfer raises exactly one flag (common control).
+        const t = w.transfer({ fromId: from, toId: to, resourceType: 'services', resource: `consulting services batch ${i}`, date: day,
+          amountMinor: 1_000_000 + (i % 97) * 10_000, currency: 'EUR', description: `Invoice ${i}` });
+        if (related) w.evidence({ documentId: doc, locator: `minutes item ${i}`, excerpt: `The board noted invoice ${i} between two group firms.`, transferId: t });
+      }
+    })();
+    runRules(db);
+  } finally {
+    db.close();
+  }
+}
+
+export async function benchReport(size: { flags: number; transfers: number }): Promise<ReportBenchResult> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'armslength-bench-report-'));
+  try {
+    const file = path.join(dir, 'report.armslength');
+    process.stderr.write(`report: building a ledger with ${size.transfers} transfers, ${size.flags} related…\n`);
+    buildLedger(file, size.flags, size.transfers);
+    const db = openLedger(file);
+    try {
+      let t0 = performance.now();
+      const data = gatherReportData(db, { ledgerName: 'bench', appVersion: 'bench', scope: { currency: 'EUR' } });
+      const gatherSeconds = (performance.now() - t0) / 1000;
+      t0 = performance.now();
+      const html = renderReportHtml(data);
+      const htmlSeconds = (performance.now() - t0) / 1000;
+      process.stderr.write(`report: ${data.summary.flagCount} flags, ${data.transfers.length} transfers; printing…\n`);
+      const mem = sampleChildMemory();
+      t0 = performance.now();
+      const printed = await printReport(data, printHtmlToPdf);
+      const pdfSeconds = (performance.now() - t0) / 1000;
+      const chromiumPeakMb = mem.stop();
+      t0 = performance.now();
+      await printHtmlToPdf(html, { language: 'en' });
+      const singlePassSeconds = (performance.now() - t0) / 1000;
+      const appendixRows = data.transfers.length + data.entities.length + data.affiliations.length + data.documents.length + data.priceBands.length + data.fxRates.length;
+      return {
+        benchmark: 'report', flags: data.summary.flagCount, transfers: data.transfers.length, appendixRows,
+        gatherSeconds, htmlSeconds, htmlMb: Buffer.byteLength(html) / 1e6, pdfSeconds, singlePassSeconds, pages: printed.pages, pdfMb: printed.pdf.length / 1e6,
+        chromiumPeakMb, target: REPORT_TARGET_SECONDS, ok: gatherSeconds + htmlSeconds + pdfSeconds < REPORT_TARGET_SECONDS,
+      };
+    } finally {
+      db.close();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function printReportResult(r: ReportBenchResult): void {
+  const s = (x: number) => x.toFixed(2);
+  console.log(`\n${formatTable(['benchmark', 'flags', 'transfers', 'gather (s)', 'html (s)', 'html MB', 'pdf 2 passes (s)', '1 pass (s)', 'pages', 'pdf MB', 'chromium peak MB', 'target', 'ok'],
+    [['audit report', String(r.flags), String(r.transfers), s(r.gatherSeconds), s(r.htmlSeconds), r.htmlMb.toFixed(1), s(r.pdfSeconds), s(r.singlePassSeconds), String(r.pages),
+      r.pdfMb.toFixed(1), r.chromiumPeakMb === null ? 'n/a' : String(r.chromiumPeakMb), `<${r.target} s`, r.ok ? 'yes' : 'NO']])}`);
+  console.log('gather = reading the ledger for the report; html = rendering it; pdf = Chromium (playwright-core) printing twice, the second time with the');
+  console.log('contents\' page numbers read from the first print\'s outline, as the app and CLI do. Target: gather + html + pdf. Chromium peak = summed RSS of');
+  console.log('all its processes, sampled every 100 ms during the two passes.');
+}

@@ -1,0 +1,132 @@
+// Which transfers can be related at all, decided for the whole ledger at once. For every
+// entity, the holders that could control or lead it on some date (dates ignored, so this is a
+// superset of the dated answer) are found once; each holder's firms, and each person's
+// officer/director seats, give the pairs of firms that may be related. Those pairs go into a
+// temp table and SQL picks the transfers between them, plus every transfer that was meant for
+// someone else (corporate opportunity). Only those are evaluated in JS, with dates.
+import type { Db } from '../db/open';
+import { boardPower, leadershipRole, officerOrDirector } from './controlGraph';
+
+const ONE_THIRD = 100 / 3;
+
+interface Edges { parents: Map<number, number[]>; leaders: Map<number, number[]>; seats: Map<number, number[]> }
+
+function push(m: Map<number, number[]>, k: number, v: number): void {
+  const list = m.get(k);
+  if (list) list.push(v); else m.set(k, [v]);
+}
+
+/** Affiliations as compact adjacency lists: who may control (transitively), lead, or sit in each firm. */
+function loadEdges(db: Db): Edges {
+  const edges: Edges = { parents: new Map(), leaders: new Map(), seats: new Map() };
+  // Roles repeat ("CEO", "director"): classify each distinct text once.
+  const roleClass = new Map<string, { leads: boolean; sits: boolean; board: boolean }>();
+  const classify = (role: string) => {
+    let c = roleClass.get(role);
+    if (!c) { c = { leads: leadershipRole.test(role), sits: officerOrDirector.test(role), board: boardPower.test(role) }; roleClass.set(role, c); }
+    return c;
+  };
+  const rows = db.prepare(`SELECT subject_id, object_id, kind, role, coalesce(voting_pct, equity_pct) AS votes FROM affiliations WHERE kind <> 'family'`).raw().all() as Array<[number, number, string, string | null, number | null]>;
+  for (const [s, o, kind, role, votes] of rows) {
+    if (kind === 'control') push(edges.parents, o, s);
+    else if (kind === 'ownership') {
+      // One third may be control together with a management role (DGCL): keep it as a candidate.
+      if ((votes !== null && votes >= ONE_THIRD) || (role !== null && classify(role).board)) push(edges.parents, o, s);
+    } else if (kind === 'role' && role !== null) {
+      const c = classify(role);
+      if (c.leads) push(edges.leaders, o, s);
+      if (c.sits) push(edges.seats, s, o);
+    }
+  }
+  return edges;
+}
+
+/**
+ * Holder -> the firms it may control or lead, itself included. A holder that is itself
+ * controlled and leads nothing directly adds no group: its controller's group holds its own.
+ */
+function holdings(edges: Edges): Map<number, Set<number>> {
+  const held = new Map<number, Set<number>>();
+  const add = (h: number, e: number) => {
+    let s = held.get(h);
+    if (!s) { s = new Set([h]); held.set(h, s); }
+    s.add(e);
+  };
+  const entities = new Set<number>([...edges.parents.keys(), ...edges.leaders.keys()]);
+  for (const e of entities) {
+    for (const l of edges.leaders.get(e) ?? []) add(l, e);
+    // Every transitive controller above e; the seen set ends cycles.
+    const seen = new Set<number>([e]);
+    const stack = [...(edges.parents.get(e) ?? [])];
+    while (stack.length) {
+      const h = stack.pop()!;
+      if (seen.has(h)) continue;
+      seen.add(h);
+      add(h, e);
+      for (const p of edges.parents.get(h) ?? []) if (!seen.has(p)) stack.push(p);
+    }
+  }
+  // Keep the top groups: a controlled holder's firms are all in its controller's group, unless it
+  // leads some firm in person (leadership does not pass upward) or sits in a cycle.
+  // A chain of such covers always ends at a kept group (larger, or equal with a smaller id: cycles).
+  const covered: number[] = [];
+  for (const [h, group] of held) {
+    const coveredBy = (edges.parents.get(h) ?? []).some((p) => {
+      const pg = held.get(p);
+      if (!pg || p === h || pg.size < group.size || (pg.size === group.size && p > h)) return false;
+      for (const e of group) if (!pg.has(e)) return false;
+      return true;
+    });
+    if (coveredBy) covered.push(h);
+  }
+  for (const h of covered) held.delete(h);
+  return held;
+}
+
+export interface CandidateStats { groups: number; memberships: number; candidates: number; largestGroup: number }
+
+/** Each entity's group numbers, sorted, as one flat array with offsets (compact for 100k entities). */
+function membershipIndex(groups: number[][]): { start: Int32Array; list: Int32Array } {
+  let maxId = 0;
+  for (const g of groups) for (const e of g) if (e > maxId) maxId = e;
+  const counts = new Int32Array(maxId + 2);
+  for (const g of groups) for (const e of g) counts[e + 1]!++;
+  const start = new Int32Array(maxId + 2);
+  for (let i = 1; i < start.length; i++) start[i] = start[i - 1]! + counts[i]!;
+  const fill = start.slice();
+  const list = new Int32Array(start[start.length - 1]!);
+  groups.forEach((g, gi) => { for (const e of g) list[fill[e]!++] = gi; }); // groups in order: each entity's list is sorted
+  return { start, list };
+}
+
+/** Whether two entities share a group: a merge of two short sorted lists. */
+function shareGroup(ix: { start: Int32Array; list: Int32Array }, a: number, b: number): boolean {
+  const n = ix.start.length - 1;
+  if (a >= n || b >= n) return false;
+  let i = ix.start[a]!; const i1 = ix.start[a + 1]!;
+  let j = ix.start[b]!; const j1 = ix.start[b + 1]!;
+  while (i < i1 && j < j1) {
+    const x = ix.list[i]!; const y = ix.list[j]!;
+    if (x === y) return true;
+    if (x < y) i++; else j++;
+  }
+  return false;
+}
+
+/**
+ * Fill temp.rule_candidates(id) with the ids of transfers that may be related: both sides in
+ * one group (a holder's firms, or one person's seats), or meant for someone else. The test runs
+ * inside SQLite's scan as a function over in-memory arrays, so the scan costs about what a plain
+ * aggregate over the table does and only the few matching ids come back. Returns the counts.
+ */
+export function collectCandidates(db: Db): CandidateStats {
+  const edges = loadEdges(db);
+  const groups: number[][] = [...holdings(edges).values()].map((s) => [...s]);
+  for (const firms of edges.seats.values()) if (firms.length > 1) groups.push(firms);
+  const ix = membershipIndex(groups);
+  db.function('armslength_share_group', { deterministic: true }, (a: unknown, b: unknown) => (shareGroup(ix, a as number, b as number) ? 1 : 0));
+  db.exec(`DROP TABLE IF EXISTS temp.rule_candidates; CREATE TEMP TABLE rule_candidates (id INTEGER PRIMARY KEY);
+    INSERT INTO temp.rule_candidates (id) SELECT id FROM transfers WHERE intended_for_id IS NOT NULL OR armslength_share_group(from_id, to_id);`);
+  const candidates = db.prepare(`SELECT count(*) FROM temp.rule_candidates`).pluck().get() as number;
+  return { groups: groups.length, memberships: ix.list.length, candidates, largestGroup: groups.reduce((m, g) => Math.max(m, g.length), 0) };
+}

@@ -1,0 +1,60 @@
+// What the last rule run saw, so the next one can evaluate only what changed. Transfers are
+// tracked by high-water marks: new rows have higher ids, and an edit or delete leaves a row in
+// fact_history (history triggers). Every other input (affiliations, price bands, FX rates,
+// disclosures, approvals, issuer figures, names, settings, the rules' own versions) is summed up
+// in a fingerprint; when it differs, the run is a full one and says why.
+import type { Db } from '../db/open';
+import { stmt } from './stmtCache';
+
+export interface RuleState { transferHwm: number; historyHwm: number; fingerprint: string }
+
+const watched = ['affiliations', 'price_bands', 'fx_rates', 'disclosures', 'approvals', 'issuer_figures', 'entity_aliases'] as const;
+const settingKeys = ['rules_profile', 'valuation_assumptions', 'reporting_currency'];
+/** fact_history tables whose edits change no flag input: they do not force a full run. */
+const ignoredHistory = new Set(['transfers', 'documents', 'transfer_links', 'entity_identifiers']);
+
+export function fingerprint(db: Db, ruleVersions: string): string {
+  const parts: unknown[] = [ruleVersions];
+  for (const t of watched) parts.push(stmt(db, `SELECT count(*), max(id) FROM ${t}`).raw().get());
+  parts.push(stmt(db, `SELECT count(*), max(id) FROM evidence WHERE affiliation_id IS NOT NULL`).raw().get());
+  for (const k of settingKeys) parts.push(stmt(db, `SELECT value FROM ledger_settings WHERE key = ?`).pluck().get(k) ?? null);
+  return JSON.stringify(parts);
+}
+
+export function readRuleState(db: Db): RuleState | null {
+  const raw = stmt(db, `SELECT value FROM rule_state WHERE key = 'last_run'`).pluck().get() as string | undefined;
+  return raw ? JSON.parse(raw) as RuleState : null;
+}
+
+export function currentMarks(db: Db): { transferHwm: number; historyHwm: number } {
+  return {
+    transferHwm: (stmt(db, `SELECT ifnull(max(id), 0) FROM transfers`).pluck().get() as number),
+    historyHwm: (stmt(db, `SELECT ifnull(max(id), 0) FROM fact_history`).pluck().get() as number),
+  };
+}
+
+export function writeRuleState(db: Db, state: RuleState): void {
+  stmt(db, `INSERT INTO rule_state (key, value) VALUES ('last_run', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(JSON.stringify(state));
+}
+
+export type ChangeSet =
+  | { mode: 'full'; reason: string }
+  | { mode: 'incremental'; transferIds: number[]; oldPairs: Array<[number, number]> };
+
+/** What changed since the last run: a set of transfers, or a reason to run everything. */
+export function changesSince(db: Db, last: RuleState | null, print: string): ChangeSet {
+  if (!last) return { mode: 'full', reason: 'first run on this ledger' };
+  if (last.fingerprint !== print) return { mode: 'full', reason: 'affiliations, prices, FX rates, disclosures, approvals, figures, names, settings or rule versions changed' };
+  const history = stmt(db, `SELECT table_name, row_id, row_json FROM fact_history WHERE id > ? ORDER BY id`).all(last.historyHwm) as Array<{ table_name: string; row_id: number; row_json: string }>;
+  const other = history.find((h) => !ignoredHistory.has(h.table_name));
+  if (other) return { mode: 'full', reason: `${other.table_name} were edited` };
+  const ids = new Set(stmt(db, `SELECT id FROM transfers WHERE id > ?`).pluck().all(last.transferHwm) as number[]);
+  const oldPairs: Array<[number, number]> = [];
+  for (const h of history) {
+    if (h.table_name !== 'transfers') continue;
+    ids.add(h.row_id);
+    const old = JSON.parse(h.row_json) as { from_id: number; to_id: number };
+    oldPairs.push([old.from_id, old.to_id]);
+  }
+  return { mode: 'incremental', transferIds: [...ids].sort((a, b) => a - b), oldPairs };
+}

@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import { flagsForTransfer, listFlags, reviewFlag, runRules } from '../../electron/core/conflicts/flags';
+import { readRuleProfile, writeRuleProfile } from '../../electron/core/conflicts/profile';
+import { unexplainedDisclosures } from '../../electron/core/conflicts/unexplained';
+import { writeSettings } from '../../electron/core/ledger/settings';
+import { allTransfers } from '../../electron/core/ledger/read';
+import { LedgerWriter } from '../../electron/core/ledger/write';
+import type { Db } from '../../electron/core/db/open';
+import { generateGroupLedger } from '../../bench/generate';
+import { count, tempLedger, tempSampleLedger } from './tempLedger';
+
+const byRule = (db: Db, id: number) => new Map(flagsForTransfer(db, id).map((f) => [f.ruleId, f]));
+
+function related(db: Db) {
+  const w = new LedgerWriter(db);
+  const pat = w.entity({ kind: 'person', name: 'Pat Quinn' });
+  const a = w.entity({ kind: 'company', name: 'Alpha Inc' });
+  const b = w.entity({ kind: 'company', name: 'Beta Inc' });
+  w.affiliation({ subjectId: pat, objectId: a, kind: 'control', role: 'founder' });
+  w.affiliation({ subjectId: pat, objectId: b, kind: 'control', role: 'founder' });
+  return { w, pat, a, b };
+}
+
+/** Every flag's content, for comparing two ways of reaching the same ledger. */
+const snapshot = (db: Db) => db.prepare(`SELECT rule_id, transfer_id, severity, title, summary, paths_json, at_stake_minor, at_stake_currency, regime, checklist_json FROM flags ORDER BY rule_id, transfer_id`).all();
+
+describe('round trips and swaps', () => {
+  it('matches a return leg within the window, nets the legs and values the timing gain', () => {
+    const { db } = tempLedger();
+    const { w, a, b } = related(db);
+    const out = w.transfer({ fromId: a, toId: b, resourceType: 'cash', resource: 'loan', amountMinor: 10_000_000_00, currency: 'USD', date: '2024-01-01' });
+    const back = w.transfer({ fromId: b, toId: a, resourceType: 'cash', resource: 'repayment', amountMinor: 9_500_000_00, currency: 'USD', date: '2024-03-01' });
+    const late = w.transfer({ fromId: a, toId: b, resourceType: 'cash', resource: 'loan', amountMinor: 10_000_000_00, currency: 'USD', date: '2024-12-01' });
+    runRules(db);
+    expect(byRule(db, out).has('round-trip')).toBe(false); // the first leg carries no round-trip flag
+    const f = byRule(db, back).get('round-trip')!;
+    expect(f.title).toBe(`Round trip: returns transfer ${out} after 60 days`);
+    expect(f.summary).toMatch(/net \$500,000\.00 kept by Beta Inc/);
+    expect(f.summary).toMatch(/Beta Inc had the use of it meanwhile/);
+    // $10M x 8% a year x 60/365 days
+    expect(f.atStakeMinor).toBe(Math.round(10_000_000_00 * 0.08 * 60 / 365));
+    expect(f.checklist.map((c) => c.id)).toEqual(['first-leg', 'match', 'timing-gain']);
+    expect(byRule(db, late).has('round-trip')).toBe(false); // 'back' is 275 days earlier: outside the 90-day window
+  });
+
+  it('leaves legs of different size alone, and follows a changed tolerance', () => {
+    const { db } = tempLedger();
+    const { w, a, b } = related(db);
+    w.transfer({ fromId: a, toId: b, resourceType: 'cash', resource: 'loan', amountMinor: 10_000_000_00, currency: 'USD', date: '2024-01-01' });
+    const back = w.transfer({ fromId: b, toId: a, resourceType: 'cash', resource: 'repayment', amountMinor: 7_000_000_00, currency: 'USD', date: '2024-02-01' });
+    runRules(db);
+    expect(byRule(db, back).has('round-trip')).toBe(false);
+    writeRuleProfile(db, { overrides: { roundTripTolerancePct: 35 } });
+    const r = runRules(db);
+    expect(r.mode).toBe('full'); // a profile change re-runs everything
+    expect(byRule(db, back).has('round-trip')).toBe(true);
+  });
+
+  it('shows the sample\'s GPU swap: X\'s order slots back to Tesla a month after the redirect', () => {
+    const { db } = tempSampleLedger();
+    const swap = allTransfers(db).find((t) => t.status === 'proposed' && t.resourceType === 'allocation')!;
+    const f = byRule(db, swap.id).get('round-trip')!;
+    expect(f.summary).toMatch(/12,000 × \$1,460\.00 a month rental/);
+    expect(f.regime).toBe('general');
+  });
+});
+
+describe('disclosures no transfer explains', () => {
+  it('lists a disclosed amount the ledger cannot account for, and not one it can', () => {
+    const { db } = tempSampleLedger();
+    const w = new LedgerWriter(db);
+    const tesla = db.prepare(`SELECT id FROM entities WHERE name = 'Tesla, Inc.'`).pluck().get() as number;
+    const doc = w.document({ name: 'Tesla 10-K 2023', kind: 'xbrl' });
+    const base = { documentId: doc, issuerId: tesla, concept: 'us-gaap:RelatedPartyTransactionAmountsOfTransaction', direction: 'received' as const, periodStart: '2023-01-01', periodEnd: '2023-12-31', currency: 'USD' };
+    w.disclosure({ ...base, counterpartyLabel: 'SpaceX', amountMinor: 3_600_000_00, locator: 'fact f-1' }); // SpaceX <-> Tesla 2023: 2.1M + 0.8M + 0.7M
+    w.disclosure({ ...base, counterpartyLabel: 'The Boring Company', amountMinor: 9_000_000_00, locator: 'fact f-2' });
+    w.disclosure({ ...base, counterpartyLabel: 'Hyperloop One', amountMinor: 1_000_00, locator: 'fact f-3' });
+    const list = unexplainedDisclosures(db);
+    expect(list.map((d) => d.locator)).toEqual(['fact f-2', 'fact f-3']);
+    expect(list[0]).toMatchObject({ matchingTransfers: 2, matchedTotalMinor: 1_200_000_00 });
+    expect(list[0]!.reason).toMatch(/add up to a different amount/);
+    expect(list[1]!.reason).toMatch(/No entity in the ledger is named "Hyperloop One"/);
+  });
+});
+
+describe('rule profiles', () => {
+  it('run only their regimes\' rules, with their thresholds', () => {
+    const { db } = tempSampleLedger();
+    const redirect = allTransfers(db).find((t) => t.status === 'redirected')!;
+    expect([...byRule(db, redirect.id).keys()].sort()).toEqual(['common-control', 'corporate-opportunity', 'missing-approval', 'off-market', 'sk404-threshold']);
+    writeRuleProfile(db, { id: 'eu-de' });
+    runRules(db);
+    expect([...byRule(db, redirect.id).keys()].sort()).toEqual(['common-control', 'off-market']);
+    expect(readRuleProfile(db).regimes).toEqual(['general', 'eu-de']);
+    writeRuleProfile(db, { id: 'us-sec', overrides: { sk404UsdMinor: 600_000_000_00, offMarketTolerancePct: 5 } });
+    runRules(db);
+    // $500M is under a $600M threshold, and 4.2% above the band is inside a 5% tolerance.
+    expect([...byRule(db, redirect.id).keys()].sort()).toEqual(['common-control', 'corporate-opportunity']);
+    writeRuleProfile(db, { overrides: { sk404UsdMinor: null, offMarketTolerancePct: null } });
+    runRules(db);
+    expect(byRule(db, redirect.id).get('sk404-threshold')!.summary).toMatch(/exceeds S-K 404\(a\)'s \$120,000\.00/);
+    expect(db.prepare(`SELECT count(*) FROM audit_log WHERE action = 'rules.profile'`).pluck().get()).toBe(3);
+  });
+
+  it('IFRS: a year with one related party reaching the share of revenue', () => {
+    const { db } = tempLedger();
+    const { w, a, b } = related(db);
+    writeRuleProfile(db, { id: 'ifrs' });
+    db.prepare(`INSERT INTO issuer_figures (entity_id, figure, period_end, amount_minor, currency, concept) VALUES (?, 'revenue', '2024-12-31', ?, 'USD', 'us-gaap:Revenues')`).run(a, 100_000_000_00);
+    const first = w.transfer({ fromId: a, toId: b, resourceType: 'services', resource: 'services', amountMinor: 600_000_00, currency: 'USD', date: '2024-02-01' });
+    const second = w.transfer({ fromId: b, toId: a, resourceType: 'services', resource: 'services', amountMinor: 500_000_00, currency: 'USD', date: '2024-05-01' });
+    runRules(db);
+    expect(byRule(db, first).has('ias24-material')).toBe(false);
+    const f = byRule(db, second).get('ias24-material')!;
+    expect(f.title).toBe("IAS 24: 1.10% of Alpha Inc's revenue with Beta Inc");
+    expect(f.regime).toBe('ifrs');
+    expect(byRule(db, second).has('sk404-threshold')).toBe(false); // not in the IFRS profile
+  });
+});
+
+describe('running the rules', () => {
+  it('keeps the H100 flag of the sample: band $300M-$480M, 4.2% above, Musk CEO of Tesla and owner of X', () => {
+    const { db } = tempSampleLedger();
+    const redirect = allTransfers(db).find((t) => t.status === 'redirected')!;
+    const f = byRule(db, redirect.id).get('common-control')!;
+    expect(f.summary).toMatch(/market value \$300,000,000\.00 to \$480,000,000\.00 from the price band; the reported \$41,666\.67 per unit is 4\.2% above the band/);
+    expect(f.paths.map((p) => p.map((e) => `${e.from.name} -${e.relation}-> ${e.to.name}`))).toEqual([['Elon Musk -CEO-> Tesla, Inc.'], [expect.stringMatching(/^Elon Musk -.*-> X Corp\.$/)]]);
+    const co = byRule(db, redirect.id).get('corporate-opportunity')!;
+    expect(co.regime).toBe('delaware');
+    expect(co.checklist.map((c) => [c.id, c.met])).toEqual([['financial-ability', null], ['line-of-business', true], ['interest-or-expectancy', true], ['conflict', true]]);
+    expect(co.checklist[3]!.evidence.length).toBeGreaterThan(0);
+    expect(co.checklist[2]!.evidence[0]!.excerpt).toMatch(/redirect 12,000 H100/);
+  });
+
+  it('records who reviewed and when, and keeps it across full and incremental re-runs', () => {
+    const { db } = tempSampleLedger();
+    writeSettings(db, { reviewerName: 'Rita Reviewer' });
+    const [first, second] = listFlags(db);
+    reviewFlag(db, first!.id, 'confirmed', '');
+    const dismissed = reviewFlag(db, second!.id, 'dismissed', 'Ratified by the audit committee', 'Ann Auditor');
+    expect(dismissed.statusBy).toBe('Ann Auditor');
+    expect(dismissed.statusChangedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(runRules(db, { full: true }).created).toBe(0);
+    new LedgerWriter(db).transfer({ fromId: first!.transferId === 1 ? 2 : 1, toId: 3, resourceType: 'cash', resource: 'x', amountMinor: 1_00, currency: 'USD', date: '2024-01-01' });
+    expect(runRules(db).mode).toBe('incremental');
+    const after = new Map(listFlags(db).map((f) => [f.id, f]));
+    expect(after.get(first!.id)).toMatchObject({ status: 'confirmed', statusBy: 'Rita Reviewer' });
+    expect(after.get(second!.id)).toMatchObject({ status: 'dismissed', statusBy: 'Ann Auditor', statusReason: 'Ratified by the audit committee' });
+    expect(db.prepare(`SELECT actor FROM audit_log WHERE action = 'flag.review' ORDER BY seq`).pluck().all()).toEqual(['Rita Reviewer', 'Ann Auditor']);
+  });
+
+  it('is deterministic: an incremental run after adding transfers equals a full run', () => {
+    const build = () => {
+      const { db } = tempLedger();
+      const ins = {
+        e: db.prepare(`INSERT INTO entities (id, kind, name, norm_name) VALUES (?, ?, ?, ?)`),
+        a: db.prepare(`INSERT INTO affiliations (subject_id, object_id, kind, role, voting_pct, equity_pct, valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+        t: db.prepare(`INSERT INTO transfers (from_id, to_id, intended_for_id, resource_type, resource, resource_key, quantity, unit, amount_minor, currency, occurred_on, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        f: db.prepare(`INSERT INTO issuer_figures (entity_id, figure, period_end, amount_minor, currency) VALUES (?, ?, ?, ?, ?)`),
+      };
+      const transfers: unknown[][] = [];
+      db.transaction(() => generateGroupLedger({ transfers: 3_000, entities: 500, affiliations: 1_500, relatedShare: 0.2 }, {
+        entity: (id, kind, name) => ins.e.run(id, kind, name, name.toLowerCase()),
+        affiliation: (s, o, kind, role, v, from, to) => ins.a.run(s, o, kind, role, v, v, from, to),
+        transfer: (...row) => transfers.push(row),
+        figure: (e, f, end, amt, cur) => ins.f.run(e, f, end, amt, cur),
+      }))();
+      return { db, insert: (rows: unknown[][]) => db.transaction(() => { for (const r of rows) ins.t.run(...r); })(), transfers };
+    };
+    const stepwise = build();
+    stepwise.insert(stepwise.transfers.slice(0, 2_000));
+    const first = runRules(stepwise.db);
+    expect(first.mode).toBe('full');
+    stepwise.insert(stepwise.transfers.slice(2_000));
+    const inc = runRules(stepwise.db);
+    expect(inc.mode).toBe('incremental');
+    expect(inc.evaluated).toBeLessThan(1_500);
+    const whole = build();
+    whole.insert(whole.transfers);
+    runRules(whole.db);
+    expect(count(whole.db, 'flags')).toBeGreaterThan(100);
+    expect(snapshot(stepwise.db)).toEqual(snapshot(whole.db));
+    // And a forced full run over the stepwise ledger changes nothing.
+    expect(runRules(stepwise.db, { full: true })).toMatchObject({ created: 0, updated: 0, removed: 0 });
+    expect(runRules(stepwise.db)).toMatchObject({ mode: 'incremental', evaluated: 0 });
+  });
+
+  it('re-evaluates only edited transfers and the others between the same parties', () => {
+    const { db } = tempLedger();
+    const { w, a, b } = related(db);
+    const c = w.entity({ kind: 'company', name: 'Gamma Inc' });
+    const t1 = w.transfer({ fromId: a, toId: b, resourceType: 'cash', resource: 'fee', amountMinor: 50_000_00, currency: 'USD', date: '2024-01-01' });
+    w.transfer({ fromId: b, toId: a, resourceType: 'cash', resource: 'fee', amountMinor: 60_000_00, currency: 'USD', date: '2024-02-01' });
+    w.transfer({ fromId: a, toId: c, resourceType: 'cash', resource: 'fee', amountMinor: 60_000_00, currency: 'USD', date: '2024-02-01' });
+    runRules(db);
+    expect(byRule(db, t1).has('sk404-threshold')).toBe(false);
+    db.prepare(`UPDATE transfers SET amount_minor = ? WHERE id = ?`).run(500_000_00, t1);
+    const r = runRules(db);
+    expect(r).toMatchObject({ mode: 'incremental', evaluated: 2 });
+    expect(byRule(db, t1).has('sk404-threshold')).toBe(true);
+  });
+});
