@@ -12,7 +12,7 @@ import { runRules } from '../electron/core/conflicts/flags';
 import { gatherReportData } from '../electron/core/reports/reportData';
 import { renderReportHtml } from '../electron/core/reports/html';
 import { printReport } from '../electron/core/reports/printReport';
-import { printHtmlToPdf } from '../electron/core/reports/nodePdf';
+import { chromiumPrinter, printHtmlToPdf } from '../electron/core/reports/nodePdf';
 import { formatTable } from './timing';
 
 export const REPORT_TARGET_SECONDS = 30;
@@ -117,7 +117,8 @@ export async function benchReport(size: { flags: number; transfers: number }): P
       process.stderr.write(`report: ${data.summary.flagCount} flags, ${data.transfers.length} transfers; printing…\n`);
       const mem = sampleChildMemory();
       t0 = performance.now();
-      const printed = await printReport(data, printHtmlToPdf);
+      const printer = await chromiumPrinter();
+      const printed = await printReport(data, (h, o) => printer.print(h, o)).finally(() => printer.close());
       const pdfSeconds = (performance.now() - t0) / 1000;
       const chromiumPeakMb = mem.stop();
       t0 = performance.now();

@@ -229,6 +229,8 @@ function printRulesResult(r: RulesBenchResult): void {
       ['unchanged re-run', String(r.size.transfers), r.rerunSeconds.toFixed(3), '', '', '', '', String(r.rerun.evaluated), String(r.rerun.created)]])}`);
   console.log(`${r.size.entities.toLocaleString('en-US')} entities, ${r.size.affiliations.toLocaleString('en-US')} affiliations in ${r.groups.toLocaleString('en-US')} ownership groups (chains up to ${r.maxDepth} deep), ${r.size.relatedShare * 100}% of transfers inside a group.`);
   console.log(`aggregate = SELECT count(*), sum(amount_minor) FROM transfers (warm, median of 3). full run = candidates in SQL, then every candidate evaluated with dates;`);
+  console.log(`full run phases: select ${r.full.phasesMs.select} ms (candidates from all transfers, ${(r.full.phasesMs.select / 1000 / r.aggregateSeconds).toFixed(1)}x the aggregate), `
+    + `evaluate ${r.full.phasesMs.evaluate} ms (${r.full.evaluated} related transfers), write ${r.full.phasesMs.write} ms (${r.full.created} flags; commit not included).`);
   console.log(`incremental equals a forced full run afterwards: ${r.incrementalEqualsFull ? 'yes' : 'NO'} (${r.flags} flags).`);
 }
 

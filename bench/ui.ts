@@ -15,7 +15,11 @@ import { formatTable } from './timing';
 
 export const UI_TARGETS = { firstRowsMs: 1_500, frameP95Ms: 20, filterMs: 150 } as const;
 
-export interface FrameStats { frames: number; p50Ms: number; p95Ms: number; maxMs: number; ok: boolean }
+export interface FrameStats {
+  frames: number; p50Ms: number; p95Ms: number; maxMs: number; ok: boolean;
+  /** The renderer's main-thread work per frame (CDP TaskDuration / ScriptDuration): what the page costs, whatever else the machine runs. */
+  taskMsPerFrame?: number; scriptMsPerFrame?: number;
+}
 export interface UiBenchReport {
   transfers: number;
   viewport: { width: number; height: number };
@@ -28,6 +32,8 @@ export interface UiBenchReport {
   /** A filter changed to its first new row on screen. */
   filters: Array<{ change: string; ms: number; total: string; ok: boolean }>;
   chromium: string;
+  /** 1-minute load average before and after: the frame times depend on what else the machine runs. */
+  loadAverage: { before: number; after: number };
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
@@ -155,6 +161,7 @@ async function timeFilter(page: Page, change: { selector: string; kind: 'select'
 
 export async function benchUi(options: { transfers: number; cliPath: string; frames?: number }): Promise<UiBenchReport> {
   const log = (s: string) => console.error(`[ui] ${s}`);
+  const loadBefore = round(os.loadavg()[0]!);
   const size = { transfers: options.transfers, entities: Math.max(100, Math.round(options.transfers / 10)) };
   const fixture = queryFixture(size);
   log(`ledger ${fixture.file}${fixture.built ? `, built in ${fixture.seconds.toFixed(1)} s` : ', cached'}`);
@@ -181,13 +188,24 @@ export async function benchUi(options: { transfers: number; cliPath: string; fra
     for (let i = 0; i < 3; i++) warmMs.push(await firstRows(page, base)); // the token is kept for the tab
     log(`first rows (warm) ${warmMs.map((m) => m.toFixed(0)).join(', ')} ms`);
 
-    // 2. Frames while scrolling.
+    // 2. Frames while scrolling, with the main thread's busy time from the DevTools protocol.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const busy = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const get = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+      return { task: get('TaskDuration'), script: get('ScriptDuration') };
+    };
+    const perFrame = (a: { task: number; script: number }, b: { task: number; script: number }, frames: number) =>
+      ({ taskMsPerFrame: round((b.task - a.task) / frames), scriptMsPerFrame: round((b.script - a.script) / frames) });
     const rowPx = await page.evaluate(() => (globalThis as unknown as PageGlobals).document.querySelector('.ledger-body [role=row]')!.getBoundingClientRect().height);
+    let before = await busy();
     const wheel = await scrollFrames(page, options.frames ?? 600, 'wheel');
-    const wheelStats = frameStats(wheel.deltas, UI_TARGETS.frameP95Ms);
-    log(`wheel-speed scroll: p50 ${wheelStats.p50Ms} ms, p95 ${wheelStats.p95Ms} ms, max ${wheelStats.maxMs} ms over ${wheelStats.frames} frames`);
+    const wheelStats = { ...frameStats(wheel.deltas, UI_TARGETS.frameP95Ms), ...perFrame(before, await busy(), wheel.deltas.length) };
+    log(`wheel-speed scroll: p50 ${wheelStats.p50Ms} ms, p95 ${wheelStats.p95Ms} ms, max ${wheelStats.maxMs} ms over ${wheelStats.frames} frames; main thread ${wheelStats.taskMsPerFrame} ms/frame (script ${wheelStats.scriptMsPerFrame})`);
+    before = await busy();
     const drag = await scrollFrames(page, options.frames ?? 600, 'drag');
-    const dragStats = frameStats(drag.deltas, UI_TARGETS.frameP95Ms);
+    const dragStats = { ...frameStats(drag.deltas, UI_TARGETS.frameP95Ms), ...perFrame(before, await busy(), drag.deltas.length) };
     const totalRows = await page.evaluate(() => Number((globalThis as unknown as PageGlobals).document.querySelector('[data-testid="ledger-grid"]')!.getAttribute('aria-rowcount')) - 1);
     const t0 = Date.now();
     await page.waitForFunction(() => {
@@ -195,7 +213,7 @@ export async function benchUi(options: { transfers: number; cliPath: string; fra
       return d.querySelector('.ledger-body [data-transfer-id]') !== null && !d.querySelector('.ledger-body .placeholder');
     }, null, { timeout: 30_000 });
     const bottomRowsMs = Date.now() - t0;
-    log(`top-to-bottom scroll: p50 ${dragStats.p50Ms} ms, p95 ${dragStats.p95Ms} ms, max ${dragStats.maxMs} ms; bottom rows ${bottomRowsMs} ms after the last frame`);
+    log(`top-to-bottom scroll: p50 ${dragStats.p50Ms} ms, p95 ${dragStats.p95Ms} ms, max ${dragStats.maxMs} ms; main thread ${dragStats.taskMsPerFrame} ms/frame (script ${dragStats.scriptMsPerFrame}); bottom rows ${bottomRowsMs} ms after the last frame`);
 
     // 3. Filter changes.
     await page.evaluate(() => { (globalThis as unknown as PageGlobals).document.querySelector('[data-testid="ledger-grid"]')!.scrollTop = 0; });
@@ -223,6 +241,7 @@ export async function benchUi(options: { transfers: number; cliPath: string; fra
       scrollWheel: { ...wheelStats, rowsPerFrame: round(wheel.stepPx / rowPx), placeholderFrames: wheel.placeholderFrames },
       filters,
       chromium: browser.version(),
+      loadAverage: { before: loadBefore, after: round(os.loadavg()[0]!) },
     };
   } finally {
     await browser?.close();
@@ -235,9 +254,12 @@ export function formatUiTable(r: UiBenchReport): string {
   const yes = (ok: boolean) => (ok ? 'yes' : 'NO');
   const rows: string[][] = [
     ['first rows after navigation', `cold ${r.firstRows.coldMs}, warm ${r.firstRows.warmMs.join(' / ')}`, `<${UI_TARGETS.firstRowsMs} ms`, yes(r.firstRows.ok)],
-    [`scroll top to bottom (${r.scrollTopToBottom.rowsPerFrame} rows/frame)`, `p50 ${r.scrollTopToBottom.p50Ms}, p95 ${r.scrollTopToBottom.p95Ms}, max ${r.scrollTopToBottom.maxMs}`, `p95 <${UI_TARGETS.frameP95Ms} ms`, yes(r.scrollTopToBottom.ok)],
-    [`scroll at wheel speed (${r.scrollWheel.rowsPerFrame} rows/frame)`, `p50 ${r.scrollWheel.p50Ms}, p95 ${r.scrollWheel.p95Ms}, max ${r.scrollWheel.maxMs}`, `p95 <${UI_TARGETS.frameP95Ms} ms`, yes(r.scrollWheel.ok)],
+    [`scroll top to bottom (${r.scrollTopToBottom.rowsPerFrame} rows/frame)`, `p50 ${r.scrollTopToBottom.p50Ms}, p95 ${r.scrollTopToBottom.p95Ms}, max ${r.scrollTopToBottom.maxMs}; busy ${r.scrollTopToBottom.taskMsPerFrame}/frame`, `p95 <${UI_TARGETS.frameP95Ms} ms`, yes(r.scrollTopToBottom.ok)],
+    [`scroll at wheel speed (${r.scrollWheel.rowsPerFrame} rows/frame)`, `p50 ${r.scrollWheel.p50Ms}, p95 ${r.scrollWheel.p95Ms}, max ${r.scrollWheel.maxMs}; busy ${r.scrollWheel.taskMsPerFrame}/frame`, `p95 <${UI_TARGETS.frameP95Ms} ms`, yes(r.scrollWheel.ok)],
     ...r.filters.map((f) => [`filter: ${f.change}`, String(f.ms), `<${UI_TARGETS.filterMs} ms`, yes(f.ok)]),
   ];
-  return formatTable(['ui (ms)', 'measured', 'target', 'ok'], rows);
+  return `${formatTable(['ui (ms)', 'measured', 'target', 'ok'], rows)}
+Times in the page (performance.now, requestAnimationFrame). busy = the renderer's main-thread time per frame (DevTools protocol
+TaskDuration), which shows the page's own cost when other work on the machine delays frames. Load average ${r.loadAverage.before} before,
+${r.loadAverage.after} after, ${os.cpus().length} CPUs.`;
 }

@@ -173,6 +173,25 @@ test('the keyboard moves the active row, Enter opens its drawer with valuation, 
   await expect(page.getByRole('navigation').getByRole('button', { name: 'Entities' })).toHaveAttribute('aria-current', 'page');
 });
 
+test('another view opens the ledger on a transfer: the grid shows and selects it, even when a search hid it', async ({ page }) => {
+  await page.goto(app.openUrl);
+  await expect(page.getByText(/ of 16 transfers/)).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Search transfers' }).fill('Megapack');
+  await expect(page.getByText(/ of 3 transfers/)).toBeVisible();
+  await page.getByRole('navigation').getByRole('button', { name: 'Flags' }).click();
+  await page.getByRole('row', { name: /Common control.*aircraft use/ }).click();
+  const id = query<{ id: number }>(sampleFile(), `SELECT id FROM transfers WHERE resource = 'aircraft use'`)[0]!.id;
+  await page.getByRole('complementary', { name: 'Flag detail' }).getByRole('button', { name: /→ SpaceX/ }).click();
+  await expect(page.getByRole('navigation').getByRole('button', { name: 'Ledger', exact: true })).toHaveAttribute('aria-current', 'page');
+  const row = grid(page).locator(`[data-transfer-id="${id}"]`);
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('complementary', { name: 'Transfer detail' }).getByRole('heading', { name: `Transfer #${id}` })).toBeVisible();
+  await expect(page.getByRole('searchbox', { name: 'Search transfers' })).toHaveValue('');
+  const position = idsInOrder(sampleFile(), 'occurred_on DESC, id DESC').indexOf(id);
+  await expect(row).toHaveAttribute('aria-rowindex', String(position + 2));
+  await snap(page, 'opened-from-flag');
+});
+
 test('a ledger of thousands of rows: the scrollbar dragged to the middle shows the rows at that position', async ({ page }) => {
   const csv = test.info().outputPath('generated-4000.csv');
   fs.mkdirSync(path.dirname(csv), { recursive: true });

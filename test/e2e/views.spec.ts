@@ -58,7 +58,8 @@ test('Tesla\'s entity page: identifiers, roles over time, transfers in and out, 
   await expect(out.getByRole('row', { name: /Dec 2023.*X Corp\..*Nvidia H100 GPU.*\$500,000,000\.00.*redirected/ })).toBeVisible();
   await expect(entity.getByRole('table', { name: /Transfers in/ })).toContainText('Megapack purchases');
   // Related parties come from another channel; its state shows without hiding the page.
-  await expect(entity.getByText(/Related parties/).first()).toBeVisible();
+  await expect(entity.getByRole('heading', { name: 'Related parties by regime' })).toBeVisible();
+  await expect(entity.getByText(/^(US SEC \(Regulation S-K Item 404\)|Related parties could not be listed:.*)$/).first()).toBeVisible();
   await snap(page, 'entity-tesla');
 });
 
@@ -151,4 +152,22 @@ test('a 700-entity group stays bounded and legible: the cap, the left-out count,
   await page.getByRole('button', { name: 'Open Subsidiary 0 GmbH' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Subsidiary 0 GmbH' })).toBeVisible();
+});
+
+test('in German and the dark theme: the flows and the graph read in the chosen language and colours', async ({ page }) => {
+  // Runs in the page (a string: this file is type-checked without the DOM library).
+  await page.addInitScript(`localStorage.setItem('armslength.locale', 'de'); localStorage.setItem('armslength.theme', 'dark');`);
+  await page.goto(app.openUrl);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.getByRole('navigation').getByRole('button').filter({ hasText: /^(Flows|Flüsse)$/ }).click();
+  await expect(page.getByRole('heading', { name: 'Flüsse' })).toBeVisible();
+  await expect(page.getByText(/in \d+ Übertragungen bewegt/)).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Flüsse als Tabelle' })).toContainText('500.250.000,00');
+  await snap(page, 'flows-de-dark');
+  await page.getByRole('navigation').getByRole('button').filter({ hasText: /^(Graph|Graph)$/ }).click();
+  await page.getByLabel('Zentrum').fill('Tesla');
+  await page.getByRole('button', { name: 'Tesla, Inc.' }).click();
+  await expect(page.getByText(/^\d+ Beteiligte, \d+ Verbindungen/)).toBeVisible();
+  await page.getByRole('button', { name: 'Einpassen' }).click();
+  await snap(page, 'graph-de-dark');
 });

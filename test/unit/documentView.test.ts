@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findExcerpt, getDocument, listDocuments } from '../../electron/core/ledger/documentView';
 import { importDocument } from '../../electron/core/importers/documentImport';
-import { tempSampleLedger } from './tempLedger';
+import { importCsvStream, fileSource } from '../../electron/core/importers/spreadsheet/streamImport';
+import { tempDir, tempSampleLedger } from './tempLedger';
 
 const fixture = (...p: string[]) => path.resolve(__dirname, '../fixtures', ...p);
 const doc = (db: ReturnType<typeof tempSampleLedger>['db'], name: string) => db.prepare(`SELECT id FROM documents WHERE name = ?`).pluck().get(name) as number;
@@ -104,5 +105,26 @@ describe('document:get', () => {
     expect(d.facts.filter((f) => f.kind === 'transfer')).toHaveLength(200);
     const page2 = getDocument(db, { id, offset: 5000, windowChars: 5000 });
     expect(page2.text!.offset).toBe(5000);
+  });
+
+  it('reads a file stored in parts (a streamed import) by windows, never whole, non-ASCII names included', async () => {
+    const { db } = tempSampleLedger();
+    const lines = ['date,from,to,resource,amount,currency'];
+    for (let i = 0; i < 40_000; i++) lines.push(`2024-02-0${1 + (i % 9)},Müller ${i % 13} GmbH,Zoë ${i % 11} SA,consulting ${i},${i + 1}.00,EUR`);
+    const file = path.join(tempDir(), 'streamed.csv');
+    fs.writeFileSync(file, lines.join('\n') + '\n');
+    await importCsvStream(db, await fileSource(file, 'streamed.csv'));
+    const id = doc(db, 'streamed.csv');
+    expect(db.prepare(`SELECT count(*) FROM document_parts WHERE document_id = ?`).pluck().get(id)).toBeGreaterThan(1);
+    const bytes = fs.readFileSync(file);
+    const row = db.prepare(`SELECT t.id, t.source_start, t.source_end FROM transfers t JOIN import_batches b ON b.id = t.batch_id WHERE b.document_id = ? ORDER BY t.id DESC LIMIT 1`).get(id) as { id: number; source_start: number; source_end: number };
+    const d = getDocument(db, { id, target: { kind: 'transfer', id: row.id }, offset: 0, windowChars: 4000 });
+    expect(d.document).toMatchObject({ held: true, sizeBytes: bytes.length, textKind: 'csv' });
+    expect(highlighted(d)).toBe(bytes.subarray(row.source_start, row.source_end).toString('utf8').replace(/\n$/, ''));
+    expect(highlighted(d)).toContain('Müller');
+    expect(Buffer.byteLength(d.text!.text)).toBeLessThanOrEqual(4000);
+    expect(d.text!.text.startsWith('2024-02-')).toBe(true); // the window starts at a line
+    const list = listDocuments(db, { search: 'streamed', limit: 10, afterId: null });
+    expect(list.rows[0]).toMatchObject({ held: true, sizeBytes: bytes.length });
   });
 });

@@ -49,6 +49,12 @@ describe('the audit report', () => {
     expect(text).toContain('had no place to send the Nvidia chips');
     expect(text).toContain('CNBC report of 4 June 2024');
     expect(printed.html).toContain('<svg xmlns="http://www.w3.org/2000/svg" class="path-diagram"');
+    // The Broz factors of the corporate-opportunity flag, each met, not met or left to judge.
+    const co = data.flagged.find((f) => f.flag.ruleId === 'corporate-opportunity')!;
+    expect(co.flag.checklist.length).toBeGreaterThan(0);
+    expect(text).toContain('Checklist');
+    expect(printed.html).toContain('Tesla, Inc. had an interest or expectancy'); // table cells wrap in the PDF's text
+    expect(printed.html).toMatch(/<span class="met-(yes|no|unknown)">/);
     expect(text).toContain('Executive summary');
     expect(text).toContain('Flagged value by rule');
     expect(text).toContain('Disclosure comparison');

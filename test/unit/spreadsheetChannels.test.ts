@@ -34,7 +34,7 @@ describe('spreadsheet channels', () => {
     const refused = await call('spreadsheet:import', { fileName: 'amb.csv', contentBase64: fixture('ambiguous-dates.csv') });
     expect(refused).toMatchObject({ ok: false, error: { code: 'import_rejected' } });
     const done = await call('spreadsheet:import', { fileName: 'amb.csv', contentBase64: fixture('ambiguous-dates.csv'), options: { dateFormat: 'mdy' }, jobId: 'job-1', savePresetAs: 'US broker' });
-    expect(done).toEqual({ ok: true, value: { format: 'csv', batchId: 1, transfers: 3, newEntities: 2, problemsLeftOut: 0, validPartOnly: false } });
+    expect(done).toEqual({ ok: true, value: { format: 'csv', batchId: 1, transfers: 3, newEntities: 2, problemsLeftOut: 0, validPartOnly: false, duplicatesSkipped: 0 } });
     const progress = events.filter((e) => e.event === 'import:progress');
     expect(progress.at(-1)!.payload).toMatchObject({ jobId: 'job-1', rows: 3, totalBytes: fs.statSync(path.join(__dirname, '../fixtures/spreadsheet/ambiguous-dates.csv')).size });
     expect(events.some((e) => e.event === 'ledger:changed')).toBe(true);

@@ -149,6 +149,28 @@ describe('spreadsheet import: a file with errors', () => {
   });
 });
 
+describe('spreadsheet import: duplicates', () => {
+  it('skips rows already in the ledger (same parties, date, resource and amount), shows them in the preview, and refuses a file of nothing else', async () => {
+    const { db, dir: d } = tempLedger();
+    await importSpreadsheet(db, 'tab.tsv', fixture('tab.tsv'));
+    const file = path.join(d, 'may-again.csv');
+    // The second row of tab.tsv written another way (comma file, other header names), and one new row.
+    fs.writeFileSync(file, 'Datum,Zahler,Empfänger,Gegenstand,Betrag,Währung\n02.05.2024,Beta SA,Alpha Ltd,Repayment,"12.000,00",EUR\n13.06.2024,Beta SA,Alpha Ltd,Repayment,"500,00",EUR\n');
+    const p = await previewSpreadsheet(db, 'may-again.csv', fs.readFileSync(file));
+    expect(p.counts).toEqual({ transfers: 1, newEntities: 0, duplicates: 1 });
+    expect(p.duplicates).toEqual(['may-again.csv line 2: the same as transfer #2 already in the ledger; skipped']);
+    const r = await importSpreadsheet(db, 'may-again.csv', fs.readFileSync(file));
+    expect(r).toMatchObject({ transfers: 1, duplicatesSkipped: 1 });
+    expect(count(db, 'transfers')).toBe(4);
+    const only = path.join(d, 'only-old.csv');
+    fs.writeFileSync(only, 'date,from,to,resource,amount,currency\n2024-05-03,Alpha Ltd,Gamma BV,Services,"99,90",EUR\n');
+    const before = snapshot(db);
+    const err = await refusal(importSpreadsheet(db, 'only-old.csv', fs.readFileSync(only)));
+    expect(err.message).toBe('only-old.csv: all 1 rows are already in the ledger; nothing was added.');
+    expect(snapshot(db)).toEqual(before);
+  });
+});
+
 describe('spreadsheet import: presets', () => {
   it('saves a corrected mapping by name and finds it again for a file with the same headers', async () => {
     const { db, dir: d } = tempLedger();

@@ -16,28 +16,33 @@ function push(m: Map<number, number[]>, k: number, v: number): void {
   if (list) list.push(v); else m.set(k, [v]);
 }
 
-/** Affiliations as compact adjacency lists: who may control (transitively), lead, or sit in each firm. */
+const SCALE = 2 ** 26; // two entity ids below 67M packed into one safe integer
+
+/**
+ * Affiliations as compact adjacency lists: who may control (transitively), lead, or sit in each
+ * firm. Each list is read as packed integers (one number a row, no row objects), and role texts,
+ * which repeat, are classified once each.
+ */
 function loadEdges(db: Db): Edges {
   const edges: Edges = { parents: new Map(), leaders: new Map(), seats: new Map() };
-  // Roles repeat ("CEO", "director"): classify each distinct text once.
-  const roleClass = new Map<string, { leads: boolean; sits: boolean; board: boolean }>();
-  const classify = (role: string) => {
-    let c = roleClass.get(role);
-    if (!c) { c = { leads: leadershipRole.test(role), sits: officerOrDirector.test(role), board: boardPower.test(role) }; roleClass.set(role, c); }
-    return c;
-  };
-  const rows = db.prepare(`SELECT subject_id, object_id, kind, role, coalesce(voting_pct, equity_pct) AS votes FROM affiliations WHERE kind <> 'family'`).raw().all() as Array<[number, number, string, string | null, number | null]>;
-  for (const [s, o, kind, role, votes] of rows) {
-    if (kind === 'control') push(edges.parents, o, s);
-    else if (kind === 'ownership') {
-      // One third may be control together with a management role (DGCL): keep it as a candidate.
-      if ((votes !== null && votes >= ONE_THIRD) || (role !== null && classify(role).board)) push(edges.parents, o, s);
-    } else if (kind === 'role' && role !== null) {
-      const c = classify(role);
-      if (c.leads) push(edges.leaders, o, s);
-      if (c.sits) push(edges.seats, s, o);
+  const packed = (sql: string, params: unknown[] = []) => db.prepare(sql).pluck().all(...params) as number[];
+  const unpack = (list: number[], into: Map<number, number[]>, subjectFirst: boolean) => {
+    for (const k of list) {
+      const hi = Math.floor(k / SCALE);
+      const lo = k - hi * SCALE;
+      if (subjectFirst) push(into, hi, lo); else push(into, lo, hi);
     }
-  }
+  };
+  // (object, subject): control, or one third of the votes (control with a management role, DGCL).
+  unpack(packed(`SELECT subject_id * ${SCALE} + object_id FROM affiliations
+    WHERE kind = 'control' OR (kind = 'ownership' AND coalesce(voting_pct, equity_pct) >= ?)`, [ONE_THIRD]), edges.parents, false);
+  const roles = db.prepare(`SELECT DISTINCT kind, role FROM affiliations WHERE role IS NOT NULL AND kind IN ('role', 'ownership')`).all() as Array<{ kind: string; role: string }>;
+  const board = roles.filter((r) => r.kind === 'ownership' && boardPower.test(r.role)).map((r) => r.role);
+  const leading = roles.filter((r) => r.kind === 'role' && leadershipRole.test(r.role)).map((r) => r.role);
+  const sitting = roles.filter((r) => r.kind === 'role' && officerOrDirector.test(r.role)).map((r) => r.role);
+  if (board.length) unpack(packed(`SELECT subject_id * ${SCALE} + object_id FROM affiliations WHERE kind = 'ownership' AND role IN (SELECT value FROM json_each(?))`, [JSON.stringify(board)]), edges.parents, false);
+  if (leading.length) unpack(packed(`SELECT subject_id * ${SCALE} + object_id FROM affiliations WHERE kind = 'role' AND role IN (SELECT value FROM json_each(?))`, [JSON.stringify(leading)]), edges.leaders, false);
+  if (sitting.length) unpack(packed(`SELECT subject_id * ${SCALE} + object_id FROM affiliations WHERE kind = 'role' AND role IN (SELECT value FROM json_each(?))`, [JSON.stringify(sitting)]), edges.seats, true);
   return edges;
 }
 

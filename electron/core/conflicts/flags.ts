@@ -3,6 +3,7 @@
 // the transfers whose sides may be related (candidates.ts) and only those are evaluated here; a
 // later run evaluates only the transfers added or edited since (ruleState.ts), unless some other
 // input changed.
+import { createHash } from 'node:crypto';
 import type { Db } from '../db/open';
 import type { Flag } from '../../../shared/domain';
 import { AppError } from '../errors';
@@ -71,6 +72,8 @@ export interface RunResult {
   reason: string;
   evaluated: number;
   candidates?: CandidateStats;
+  /** Where the time went, in ms: picking the transfers to evaluate, evaluating them, writing flags and state. */
+  phasesMs: { select: number; evaluate: number; write: number };
 }
 
 /** Transfer rows by id, read in one statement through a temp table of ids (CROSS JOIN: the ids drive, not a scan of transfers). */
@@ -92,6 +95,7 @@ function samePairIds(db: Db, a: number, b: number): number[] {
  */
 export function runRules(db: Db, options: { full?: boolean } = {}): RunResult {
   return db.transaction((): RunResult => {
+    const started = performance.now();
     const profile = readRuleProfile(db);
     const print = fingerprint(db, ruleVersions);
     const marks = currentMarks(db);
@@ -121,22 +125,32 @@ export function runRules(db: Db, options: { full?: boolean } = {}): RunResult {
     }
     const transfers = loadTransfers(db, 'temp.rule_eval');
     graph.preload(transfers.flatMap((t) => (t.intendedFor ? [t.from.id, t.to.id, t.intendedFor.id] : [t.from.id, t.to.id])));
-    const existing = new Map<string, FlagDbRow>();
-    const existingSql = change.mode === 'full' ? `SELECT * FROM flags` : `SELECT f.* FROM temp.rule_eval e CROSS JOIN flags f ON f.transfer_id = e.id`;
-    for (const f of db.prepare(existingSql).all() as FlagDbRow[]) existing.set(`${f.rule_id}|${f.transfer_id}`, f);
-    const insert = stmt(db, `INSERT INTO flags (rule_id, rule_version, transfer_id, severity, title, summary, paths_json, at_stake_minor, at_stake_currency, regime, checklist_json)
-      VALUES (@ruleId, @ruleVersion, @transferId, @severity, @title, @summary, @paths, @atStakeMinor, @atStakeCurrency, @regime, @checklist)`);
+    const selected = performance.now();
+    // Only ids, states and content hashes are read back: comparing hashes avoids reading every flag's text.
+    const existing = new Map<string, { id: number; status: Flag['status']; content_hash: string | null }>();
+    const cols = 'f.id, f.rule_id, f.transfer_id, f.status, f.content_hash';
+    const existingSql = change.mode === 'full' ? `SELECT ${cols} FROM flags f` : `SELECT ${cols} FROM temp.rule_eval e CROSS JOIN flags f ON f.transfer_id = e.id`;
+    for (const f of db.prepare(existingSql).all() as Array<{ id: number; rule_id: string; transfer_id: number; status: Flag['status']; content_hash: string | null }>) {
+      existing.set(`${f.rule_id}|${f.transfer_id}`, f);
+    }
+    const insert = stmt(db, `INSERT INTO flags (rule_id, rule_version, transfer_id, severity, title, summary, paths_json, at_stake_minor, at_stake_currency, regime, checklist_json, content_hash)
+      VALUES (@ruleId, @ruleVersion, @transferId, @severity, @title, @summary, @paths, @atStakeMinor, @atStakeCurrency, @regime, @checklist, @hash)`);
     const update = stmt(db, `UPDATE flags SET rule_version = @ruleVersion, severity = @severity, title = @title, summary = @summary,
-      paths_json = @paths, at_stake_minor = @atStakeMinor, at_stake_currency = @atStakeCurrency, regime = @regime, checklist_json = @checklist,
+      paths_json = @paths, at_stake_minor = @atStakeMinor, at_stake_currency = @atStakeCurrency, regime = @regime, checklist_json = @checklist, content_hash = @hash,
       computed_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = @id`);
     let created = 0;
     let updated = 0;
     const kept = new Set<number>();
+    let evaluateMs = 0;
     for (const t of transfers) {
-      for (const draft of evaluateTransfer(db, graph, t, profile)) {
+      const t0 = performance.now();
+      const drafts = evaluateTransfer(db, graph, t, profile);
+      evaluateMs += performance.now() - t0;
+      for (const draft of drafts) {
         const row = { ruleId: draft.ruleId, ruleVersion: draft.ruleVersion, transferId: draft.transferId, severity: draft.severity, title: draft.title,
           summary: draft.summary, paths: JSON.stringify(draft.paths), atStakeMinor: draft.atStakeMinor, atStakeCurrency: draft.atStakeCurrency,
-          regime: draft.regime, checklist: JSON.stringify(draft.checklist ?? []) };
+          regime: draft.regime, checklist: JSON.stringify(draft.checklist ?? []), hash: '' };
+        row.hash = createHash('sha1').update(JSON.stringify([row.ruleVersion, row.severity, row.title, row.summary, row.paths, row.atStakeMinor, row.atStakeCurrency, row.regime, row.checklist])).digest('base64');
         const found = existing.get(`${draft.ruleId}|${draft.transferId}`);
         if (!found) {
           kept.add(Number(insert.run(row).lastInsertRowid));
@@ -145,10 +159,7 @@ export function runRules(db: Db, options: { full?: boolean } = {}): RunResult {
         }
         kept.add(found.id);
         // Only a flag whose content changed is rewritten: an unchanged re-run writes nothing.
-        const same = found.rule_version === row.ruleVersion && found.severity === row.severity && found.title === row.title && found.summary === row.summary
-          && found.paths_json === row.paths && found.at_stake_minor === row.atStakeMinor && found.at_stake_currency === row.atStakeCurrency
-          && found.regime === row.regime && found.checklist_json === row.checklist;
-        if (!same) { update.run({ ...row, id: found.id }); updated++; }
+        if (found.content_hash !== row.hash) { update.run({ ...row, id: found.id }); updated++; }
       }
     }
     // A flag whose condition no longer holds goes, unless a person has reviewed it.
@@ -158,7 +169,8 @@ export function runRules(db: Db, options: { full?: boolean } = {}): RunResult {
     writeRuleState(db, { ...marks, historyHwm: currentMarks(db).historyHwm, fingerprint: print });
     const total = stmt(db, `SELECT count(*) FROM flags`).pluck().get() as number;
     return { created, updated, removed, total, mode: change.mode, reason: change.mode === 'full' ? change.reason : `${transfers.length} transfers added or edited since the last run, or between the same parties`,
-      evaluated: transfers.length, candidates };
+      evaluated: transfers.length, candidates,
+      phasesMs: { select: Math.round(selected - started), evaluate: Math.round(evaluateMs), write: Math.round(performance.now() - selected - evaluateMs) } };
   })();
 }
 

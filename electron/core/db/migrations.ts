@@ -430,6 +430,8 @@ export const migrations: Migration[] = [
       CREATE TABLE rule_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
       -- Transfers meant for someone else (corporate opportunity) are found without a scan.
       CREATE INDEX transfers_by_intended ON transfers(intended_for_id) WHERE intended_for_id IS NOT NULL;
+      -- A hash of a flag's computed content: a re-run compares hashes instead of reading every flag's text back.
+      ALTER TABLE flags ADD COLUMN content_hash TEXT;
 
       -- The Documents view lists every fact drawn from one document: look them up by document.
       CREATE INDEX evidence_by_document ON evidence(document_id);

@@ -6,16 +6,19 @@ import type { DocumentFact, DocumentGetOutput, DocumentTarget } from '../../../s
 import { AppError } from '../errors';
 import { decodeDocument } from '../importers/proxy/decode';
 import { documentText, looksLikeHtml } from '../importers/proxy/textMap';
+import { bytesFromParts, decodeStoredText } from '../importers/spreadsheet/documentParts';
 
 type TextKind = 'csv' | 'html' | 'text' | 'binary';
 interface DocRow {
   id: number; name: string; kind: string; sha256: string | null; issuer: string | null; filed_on: string | null;
-  source_url: string | null; size: number | null; added_at: string | null;
+  source_url: string | null; size: number | null; parts_size: number | null; enc: string | null; added_at: string | null;
 }
-const docCols = `d.id, d.name, d.kind, d.sha256, d.issuer, d.filed_on, d.source_url, length(d.content) AS size, d.added_at`;
+// A streamed import keeps its file in document_parts instead of documents.content.
+const docCols = `d.id, d.name, d.kind, d.sha256, d.issuer, d.filed_on, d.source_url, length(d.content) AS size, d.added_at, d.text_encoding AS enc,
+  (SELECT sum(length(p.content)) FROM document_parts p WHERE p.document_id = d.id) AS parts_size`;
 const toListRow = (r: DocRow) => ({
   id: r.id, name: r.name, kind: r.kind, sha256: r.sha256, issuer: r.issuer, filedOn: r.filed_on, sourceUrl: r.source_url,
-  held: r.size !== null, sizeBytes: r.size, addedAt: r.added_at,
+  held: r.size !== null || r.parts_size !== null, sizeBytes: r.size ?? r.parts_size, addedAt: r.added_at,
 });
 
 export function listDocuments(db: Db, q: { search: string; limit: number; afterId: number | null }) {
@@ -29,7 +32,7 @@ export function listDocuments(db: Db, q: { search: string; limit: number; afterI
 }
 
 /** The readable text of a stored document, and how it maps byte offsets (CSV rows) to characters. */
-interface DocText { kind: TextKind; text: string; bytes: Buffer; raw: boolean }
+interface DocText { kind: TextKind; text: string; bytes: Buffer; raw: boolean; enc: string | null }
 
 // Extracting an HTML filing's text costs tens of milliseconds: paging through it should not.
 const cache = new Map<string, DocText>();
@@ -42,20 +45,20 @@ function readableText(doc: DocRow, bytes: Buffer): DocText {
   let result: DocText;
   let source: string | null = null;
   try { source = decodeDocument(bytes, doc.name); } catch { source = null; }
-  if (source === null) result = { kind: 'binary', text: '', bytes, raw: true };
+  if (source === null) result = { kind: 'binary', text: '', bytes, raw: true, enc: doc.enc };
   else if (/csv/i.test(doc.kind) || /\.(csv|tsv)$/i.test(doc.name)) {
     // Kept exactly as stored (BOM included) so a row's byte range maps to characters one to one.
-    result = { kind: 'csv', text: bytes.toString('utf8'), bytes, raw: true };
+    result = { kind: 'csv', text: decodeStoredText(bytes, doc.enc), bytes, raw: true, enc: doc.enc };
   } else if (/^proxy/i.test(doc.kind) || looksLikeHtml(source)) {
     // The same text the proxy importer's offsets (candidates, findings) refer to.
-    result = { kind: looksLikeHtml(source) ? 'html' : 'text', text: documentText(source).text, bytes, raw: false };
-  } else result = { kind: 'text', text: source, bytes, raw: false };
+    result = { kind: looksLikeHtml(source) ? 'html' : 'text', text: documentText(source).text, bytes, raw: false, enc: doc.enc };
+  } else result = { kind: 'text', text: source, bytes, raw: false, enc: doc.enc };
   cache.set(key, result);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return result;
 }
 
-const byteToChar = (t: DocText, byte: number) => t.bytes.subarray(0, Math.min(byte, t.bytes.length)).toString('utf8').length;
+const byteToChar = (t: DocText, byte: number) => decodeStoredText(t.bytes.subarray(0, Math.min(byte, t.bytes.length)), t.enc).length;
 
 function lineRange(text: string, line: number): [number, number] | null {
   let start = 0;
@@ -203,9 +206,43 @@ function documentFacts(db: Db, docId: number): { facts: DocumentFact[]; total: n
 
 export interface DocumentQuery { id: number; target?: DocumentTarget; offset: number; windowChars: number }
 
+/**
+ * A file stored in parts (a streamed CSV import, possibly 100 MB) is never read whole: only the
+ * parts under the window are. Offsets here count bytes of the file; the window starts at a line.
+ */
+function partsWindow(db: Db, doc: DocRow, q: DocumentQuery): Pick<DocumentGetOutput, 'text' | 'highlight' | 'note'> {
+  const total = doc.parts_size!;
+  let range: [number, number] | null = null;
+  let note: string | null = null;
+  if (q.target?.kind === 'transfer') {
+    const s = db.prepare(`SELECT t.source_line, t.source_start, t.source_end FROM transfers t JOIN import_batches b ON b.id = t.batch_id
+      WHERE t.id = ? AND b.document_id = ? AND t.source_start IS NOT NULL`).get(q.target.id, doc.id) as { source_start: number; source_end: number } | undefined;
+    if (s) range = [s.source_start, s.source_end];
+    else note = `transfer ${q.target.id} is not a row of this file`;
+  } else if (q.target?.kind === 'range') range = [q.target.charStart, q.target.charEnd];
+  else if (q.target) note = 'In a file this large only imported rows can be located; open one from its transfer.';
+  let start = range ? Math.max(0, range[0] - Math.floor(q.windowChars / 3)) : Math.min(q.offset, Math.max(0, total - 1));
+  let bytes = bytesFromParts(db, doc.id, start, Math.min(total, start + q.windowChars)) ?? Buffer.alloc(0);
+  if (start > 0 && (!range || range[0] > start)) {
+    const nl = bytes.indexOf(0x0a);
+    if (nl >= 0 && (!range || start + nl < range[0])) { bytes = bytes.subarray(nl + 1); start += nl + 1; }
+  }
+  const text = decodeStoredText(bytes, doc.enc);
+  const charAt = (byte: number) => start + decodeStoredText(bytes.subarray(0, Math.max(0, Math.min(bytes.length, byte - start))), doc.enc).length;
+  return {
+    text: { offset: start, text, totalChars: total },
+    highlight: range ? { charStart: charAt(range[0]), charEnd: charAt(range[1]), how: 'row of the stored file' } : null,
+    note,
+  };
+}
+
 export function getDocument(db: Db, q: DocumentQuery): DocumentGetOutput {
   const doc = db.prepare(`SELECT ${docCols} FROM documents d WHERE d.id = ?`).get(q.id) as DocRow | undefined;
   if (!doc) throw new AppError('not_found', `No document with id ${q.id}`);
+  if (doc.size === null && doc.parts_size !== null) {
+    const { facts, total: factsTotal } = documentFacts(db, q.id);
+    return { document: { ...toListRow(doc), textKind: 'csv' }, ...partsWindow(db, doc, q), excerpt: null, facts, factsTotal };
+  }
   const content = doc.size === null ? null : (db.prepare(`SELECT content FROM documents WHERE id = ?`).pluck().get(q.id) as Buffer);
   const t = content ? readableText(doc, content) : null;
   const hasText = t !== null && t.kind !== 'binary';

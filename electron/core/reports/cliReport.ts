@@ -7,7 +7,7 @@ import { findEntityByName } from '../ledger/read';
 import type { ReportScopeInput } from '../../../shared/reportScope';
 import { reportLanguages, reportRegimes } from '../../../shared/reportScope';
 import { gatherForSession } from './reportChannels';
-import { printHtmlToPdf } from './nodePdf';
+import { chromiumPrinter } from './nodePdf';
 import { printReport } from './printReport';
 import { recordReportRun } from './reportRuns';
 import { reportToJson, tablesToXlsx } from './exports';
@@ -44,7 +44,8 @@ export function scopeFromCli(session: LedgerSession, v: ReportCliValues): Report
 export async function runReportCommand(session: LedgerSession, v: ReportCliValues, appVersion: string): Promise<string> {
   if (!v.out) throw new AppError('invalid_input', 'report needs --out FILE.pdf');
   const data = gatherForSession(session, appVersion, scopeFromCli(session, v));
-  const printed = await printReport(data, printHtmlToPdf);
+  const printer = await chromiumPrinter();
+  const printed = await printReport(data, (html, opts) => printer.print(html, opts)).finally(() => printer.close());
   fs.writeFileSync(v.out, printed.pdf);
   if (v.html) fs.writeFileSync(v.html, printed.html);
   if (v.json) fs.writeFileSync(v.json, reportToJson(data));

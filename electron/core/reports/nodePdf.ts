@@ -1,6 +1,6 @@
 // Printing the report HTML to PDF outside Electron: Debian's Chromium driven by playwright-core.
 import fs from 'node:fs';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { AppError } from '../errors';
 import type { ReportLanguage } from '../../../shared/reportScope';
 import { pdfMarginsMm, pdfTemplates } from './printOptions';
@@ -30,11 +30,25 @@ export interface PrintOptions {
 }
 
 export async function printHtmlToPdf(html: string, opts: PrintOptions = {}): Promise<Buffer> {
-  const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs, headless: true });
+  const printer = await chromiumPrinter();
   try {
-    const page = await browser.newPage();
+    return await printer.print(html, opts);
+  } finally {
+    await printer.close();
+  }
+}
+
+/** One Chromium for several prints (the two passes of printReport): a fresh page per print, one launch. */
+export async function chromiumPrinter(): Promise<{ print(html: string, opts?: PrintOptions): Promise<Buffer>; close(): Promise<void> }> {
+  const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs, headless: true });
+  return { print: (html, opts = {}) => printPage(browser, html, opts), close: () => browser.close() };
+}
+
+async function printPage(browser: Browser, html: string, opts: PrintOptions): Promise<Buffer> {
+  const page = await browser.newPage();
+  try {
     page.setDefaultTimeout(0); // a 1,000-flag report takes a while to lay out and print
-    // Scripts are never needed: the report is static HTML, CSS and SVG.
+    // Nothing is fetched: the report is self-contained HTML, CSS and SVG.
     await page.route('**/*', (route) => route.abort());
     await page.setContent(html, { waitUntil: 'load', timeout: 120_000 });
     await page.evaluate('document.fonts.ready.then(() => true)');
@@ -46,6 +60,6 @@ export async function printHtmlToPdf(html: string, opts: PrintOptions = {}): Pro
       outline: true, tagged: true, // Chromium builds the outline from the tags, so the draft needs them too
     });
   } finally {
-    await browser.close();
+    await page.close();
   }
 }

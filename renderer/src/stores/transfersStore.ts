@@ -17,7 +17,8 @@ import { create } from 'zustand';
 import type { Input, Output } from '../../../shared/contract';
 import type { TransferDetail, TransferRow, TransferSortKey, resourceTypes } from '../../../shared/domain';
 import type { TransferPatch } from '../../../shared/ledgerInputs';
-import { ApiError, call, errorText } from '../api/client';
+import { ApiError, call, errorText, subscribe } from '../api/client';
+import { useLedgerStore } from './ledgerStore';
 
 export const PAGE = 100;
 /** Rows kept around the window; farther ones are dropped (their page is fetched again if needed). */
@@ -84,6 +85,22 @@ let contiguous = 0; // rows 0..contiguous-1 are loaded (capped mode loads in ord
 let inFlight = false;
 let wanted: [number, number] = [0, PAGE];
 let scrollSeq = 0;
+
+// Has the ledger changed since the first page on screen was asked for? The shell reloads the grid
+// when it learns the ledger's path and counts; at start-up that is right after the grid's own
+// first request, so an identical request with no change in between is not sent again.
+let ledgerEpoch = 0;
+let watching = false;
+function watchLedger(): void {
+  if (watching) return;
+  watching = true;
+  subscribe('ledger:changed', () => { ledgerEpoch++; });
+  useLedgerStore.subscribe((s, prev) => {
+    // From unknown to known is not a change; another path or other counts are.
+    if (prev.info && s.info && (prev.info.path !== s.info.path || JSON.stringify(prev.info.counts) !== JSON.stringify(s.info.counts))) ledgerEpoch++;
+  });
+}
+let lastStart: { key: string; epoch: number; done: Promise<void> } | null = null;
 
 export const useTransfersStore = create<TransfersState>((set, get) => {
   const request = (extra: Partial<Input<'transfers:page'>>): Input<'transfers:page'> => {
@@ -155,7 +172,15 @@ export const useTransfersStore = create<TransfersState>((set, get) => {
   };
 
   /** A new order or filter: the first page replaces everything (old rows stay on screen meanwhile). */
-  const restart = async (): Promise<void> => {
+  const restart = (): Promise<void> => {
+    watchLedger();
+    const key = JSON.stringify(request({}));
+    if (lastStart && lastStart.key === key && lastStart.epoch === ledgerEpoch && !get().error) return lastStart.done;
+    const done = startOver();
+    lastStart = { key, epoch: ledgerEpoch, done };
+    return done;
+  };
+  const startOver = async (): Promise<void> => {
     const gen = get().generation + 1;
     inFlight = false;
     set({ generation: gen, loading: true, error: null, activeIndex: null });
@@ -191,6 +216,7 @@ export const useTransfersStore = create<TransfersState>((set, get) => {
 
     async openAt(transferId) {
       const gen = get().generation + 1;
+      lastStart = null; // the rows are now this landing's: a later reload really reloads
       set({ generation: gen, loading: true, error: null });
       const land = (page: Output<'transfers:page'>) => {
         if (gen !== get().generation) return;

@@ -9,6 +9,7 @@ import { useMessages } from '../../i18n';
 import { number } from '../../format';
 import { messages } from './messages';
 import { DocumentText } from './DocumentText';
+import { useLedgerVersion } from '../entities/useLedgerVersion';
 
 type M = typeof messages.en;
 
@@ -25,7 +26,8 @@ export function targetFromFocus(f: Focus): DocumentTarget | null {
 function DocumentList({ m }: { m: M }) {
   const { search, rows, next, listLoading, listError, openId, loadList, loadMore, open } = useDocumentsStore();
   const [text, setText] = useState(search);
-  useEffect(() => { void loadList(); }, [loadList]);
+  const version = useLedgerVersion();
+  useEffect(() => { void loadList(); }, [loadList, version]);
   useEffect(() => {
     const t = setTimeout(() => { if (text !== useDocumentsStore.getState().search) void loadList(text); }, 200);
     return () => clearTimeout(t);

@@ -9,6 +9,7 @@ import { useUiStore } from '../../stores/uiStore';
 import { useMessages } from '../../i18n';
 import { money, transferDate } from '../../format';
 import { messages } from './messages';
+import { useLedgerVersion } from './useLedgerVersion';
 
 type M = typeof messages.en;
 
@@ -16,7 +17,8 @@ function EntityList({ m }: { m: M }) {
   const { query, kind, rows, next, listLoading, listError, openId, search, loadMore, open } = useEntitiesStore();
   const [text, setText] = useState(query);
   // The list reloads on opening (the ledger may have changed) and shortly after typing stops.
-  useEffect(() => { void search(useEntitiesStore.getState().query); }, [search]);
+  const version = useLedgerVersion();
+  useEffect(() => { void search(useEntitiesStore.getState().query); }, [search, version]);
   useEffect(() => {
     const t = setTimeout(() => { if (text !== useEntitiesStore.getState().query) void search(text); }, 200);
     return () => clearTimeout(t);
@@ -74,7 +76,7 @@ function EvidenceLink({ documentId, locator, label }: { documentId: number; loca
 }
 
 function Related({ m }: { m: M }) {
-  const { related, relatedError } = useEntitiesStore();
+  const { related, relatedError, open } = useEntitiesStore();
   if (relatedError) return <p className="muted notice" role="note">{m.relatedUnavailable} {relatedError}</p>;
   if (!related) return <p className="muted">{m.loading}</p>;
   if (related.length === 0) return <p className="muted">{m.relatedNone}</p>;
@@ -84,8 +86,8 @@ function Related({ m }: { m: M }) {
     <>
       {[...byRegime].map(([regime, list]) => (
         <div key={regime}>
-          <h4>{regime}</h4>
-          <ul>{list.map((r, i) => <li key={i}><strong>{r.party.name}</strong> — {r.category}: {r.basis} {r.validFrom || r.validTo ? <span className="muted small">({r.validFrom ?? '…'} – {r.validTo ?? m.today})</span> : null}</li>)}</ul>
+          <h4>{m.regime(regime)}</h4>
+          <ul>{list.map((r, i) => <li key={i}><button className="link" onClick={() => void open(r.party.id)}><strong>{r.party.name}</strong></button> — {r.category}: {r.basis} {r.validFrom || r.validTo ? <span className="muted small">({r.validFrom ?? '…'} – {r.validTo ?? m.today})</span> : null}</li>)}</ul>
         </div>
       ))}
     </>
@@ -158,7 +160,13 @@ export function EntitiesView() {
   const m = useMessages(messages);
   const focus = useUiStore((s) => s.focus);
   const open = useEntitiesStore((s) => s.open);
+  const version = useLedgerVersion();
   useEffect(() => { if (focus.entityId !== undefined) void open(focus.entityId); }, [focus.entityId, open]);
+  // New facts or another ledger: re-read the open page (it may be gone: the error says so).
+  useEffect(() => {
+    const id = useEntitiesStore.getState().openId;
+    if (id !== null && version) void open(id);
+  }, [version, open]);
   return (
     <div className="split-view">
       <section className="main-pane split-list">

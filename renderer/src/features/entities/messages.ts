@@ -38,6 +38,7 @@ const en = {
   showGraph: 'Show in graph',
   showLedger: 'Transfers in the ledger',
   today: 'today',
+  regime: (r: string) => ({ 'us-sec': 'US SEC (Regulation S-K Item 404)', ias24: 'IFRS (IAS 24)' } as Record<string, string>)[r] ?? r,
   kind: (k: string) => ({ company: 'company', person: 'person', fund: 'fund', trust: 'trust', public_body: 'public body' } as Record<string, string>)[k] ?? k,
 };
 
@@ -81,6 +82,7 @@ export const messages: Messages<typeof en> = {
     showGraph: 'Im Graphen zeigen',
     showLedger: 'Übertragungen im Hauptbuch',
     today: 'heute',
+    regime: (r: string) => ({ 'us-sec': 'US-SEC (Regulation S-K Item 404)', ias24: 'IFRS (IAS 24)' } as Record<string, string>)[r] ?? r,
     kind: (k: string) => ({ company: 'Unternehmen', person: 'Person', fund: 'Fonds', trust: 'Trust', public_body: 'öffentliche Stelle' } as Record<string, string>)[k] ?? k,
   },
 };

@@ -7,6 +7,7 @@ import { useMessages } from '../../i18n';
 import { money } from '../../format';
 import { messages } from './messages';
 import { Sankey } from './Sankey';
+import { useLedgerVersion } from '../entities/useLedgerVersion';
 
 const years = Array.from({ length: 12 }, (_, i) => 2016 + i);
 
@@ -60,7 +61,8 @@ function Controls({ m }: { m: typeof messages.en }) {
 export function FlowsView() {
   const m = useMessages(messages);
   const { params, data, loading, error, load } = useFlowsStore();
-  useEffect(() => { void load(); }, [load]);
+  const version = useLedgerVersion();
+  useEffect(() => { void load(); }, [load, version]);
   const { from, to } = periodRange(params);
   const others = data ? [...data.senders, ...data.receivers].find((p) => p.entityId === null) : undefined;
   const name = new Map(data ? [...data.senders, ...data.receivers].map((p) => [p.key, p.name]) : []);

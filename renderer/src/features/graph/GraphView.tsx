@@ -11,6 +11,7 @@ import { CytoscapeGraph, type GraphHandle } from './cytoscapeGraph';
 import { EntityPicker } from './EntityPicker';
 import { FlagPicker } from './FlagPicker';
 import { validityText } from './validity';
+import { useLedgerVersion } from '../entities/useLedgerVersion';
 
 type M = typeof messages.en;
 
@@ -25,7 +26,7 @@ function GraphList({ data, m }: { data: GraphOutput; m: M }) {
         {data.nodes.map((n) => (
           <li key={n.id} className={n.onPath ? 'on-path' : ''} data-on-path={n.onPath ? 'true' : undefined}>
             <button className="link" aria-label={m.openEntity(n.name)} onClick={() => go('entities', { entityId: n.id })}>{n.name}</button>
-            <span className="muted small"> · {n.kind} · {m.hopN(n.hop)}</span>
+            <span className="muted small"> · {m.kind(n.kind)} · {m.hopN(n.hop)}</span>
             {n.onPath && <strong className="path-mark"> · {m.pathMark}</strong>}
           </li>
         ))}
@@ -62,6 +63,14 @@ export function GraphView() {
     // Only a new focus re-centres; the other choices load on their own controls.
   }, [focus.flagId, focus.entityId, load]);
 
+  // Another ledger: its ids mean other entities, so start over; new facts: redraw the same centre.
+  const version = useLedgerVersion();
+  const ledgerPath = version.split('|')[0];
+  const lastPath = useRef(ledgerPath);
+  useEffect(() => {
+    if (lastPath.current !== ledgerPath) { lastPath.current = ledgerPath; void load({ entityId: undefined, flagId: undefined }); }
+    else if (useGraphStore.getState().data) void load({});
+  }, [version, ledgerPath, load]);
   const shownDate = data?.asOf ?? '';
   return (
     <section className="main-pane graph-view">

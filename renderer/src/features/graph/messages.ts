@@ -36,6 +36,7 @@ const en = {
   graphLabel: 'Affiliation graph; use the list beside it to move by keyboard',
   noEdges: 'No affiliation of this entity is in force on this date.',
   today: 'today',
+  kind: (k: string) => ({ company: 'company', person: 'person', fund: 'fund', trust: 'trust', public_body: 'public body' } as Record<string, string>)[k] ?? k,
 };
 
 export const messages: Messages<typeof en> = {
@@ -76,5 +77,6 @@ export const messages: Messages<typeof en> = {
     graphLabel: 'Verflechtungsgraph; die Liste daneben ist per Tastatur bedienbar',
     noEdges: 'Zu diesem Datum gilt keine Verbindung dieses Beteiligten.',
     today: 'heute',
+    kind: (k: string) => ({ company: 'Unternehmen', person: 'Person', fund: 'Fonds', trust: 'Trust', public_body: 'öffentliche Stelle' } as Record<string, string>)[k] ?? k,
   },
 };

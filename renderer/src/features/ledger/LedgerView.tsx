@@ -64,12 +64,16 @@ function SearchBox({ t }: { t: LedgerMessages }) {
   const search = useTransfersStore((s) => s.search);
   const setSearch = useTransfersStore((s) => s.setSearch);
   const [query, setQuery] = useState(search);
-  useEffect(() => setQuery(search), [search]);
+  // Only what the person typed goes to the store (after a pause); the store's own changes (cleared
+  // by "Clear filters" or by opening a transfer the search hid) only update the box.
+  const typed = useRef(false);
+  useEffect(() => { typed.current = false; setQuery(search); }, [search]);
   useEffect(() => {
-    const timer = setTimeout(() => { if (query !== useTransfersStore.getState().search) setSearch(query); }, 200);
+    if (!typed.current) return;
+    const timer = setTimeout(() => { typed.current = false; if (query !== useTransfersStore.getState().search) setSearch(query); }, 200);
     return () => clearTimeout(timer);
   }, [query, setSearch]);
-  return <input type="search" placeholder={t.search} aria-label={t.searchLabel} value={query} onChange={(e) => setQuery(e.target.value)} />;
+  return <input type="search" placeholder={t.search} aria-label={t.searchLabel} value={query} onChange={(e) => { typed.current = true; setQuery(e.target.value); }} />;
 }
 
 /** "1–25 of 1,000,000 transfers", written by the grid as it scrolls. */
