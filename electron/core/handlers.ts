@@ -1,6 +1,7 @@
 // The contract's implementation. Platform services (printing, events, the app version) are
 // passed in, so the same handlers serve Electron IPC, the browser-mode bridge and the CLI.
 import type { Handlers } from './dispatch';
+import { guardDuringImport } from './importGuard';
 import type { LedgerSession } from './session';
 import type { EventName, EventPayload } from '../../shared/contract';
 import { getTransfer, pageTransfers, evidenceForTransfer, flaggedTransfers, stripKey } from './ledger/read';
@@ -10,6 +11,7 @@ import { reportHandlers } from './reports/reportChannels';
 import type { ReportLanguage } from '../../shared/reportScope';
 import { createAffiliation, createEntity, createPriceBand, createTransfer, deleteTransfer, mergeEntities, updateTransfer } from './ledger/edits';
 import { importEcbRates } from './valuation/fx';
+import { fxCurrencies, listPriceBands } from './valuation/priceBook';
 import { acceptCandidate, listCandidates, rejectCandidate } from './ledger/candidates';
 import { importDocument, previewDocument } from './importers/documentImport';
 import { spreadsheetHandlers } from './importers/spreadsheet/handlers';
@@ -44,7 +46,8 @@ export function createHandlers(session: LedgerSession, platform: Platform): Hand
     return value;
   };
   const ok = { ok: true as const };
-  return {
+  // A streamed import's transaction is the only one left open between calls (importGuard.ts).
+  return guardDuringImport({
     'ledger:info': () => session.info(),
     'ledger:list': () => session.list(),
     'ledger:create': ({ name }) => { const info = session.create(name); changed('opened'); return info; },
@@ -99,6 +102,8 @@ export function createHandlers(session: LedgerSession, platform: Platform): Hand
     'candidate:reject': ({ id, reason }) => { rejectCandidate(session.db, id, reason); changed('edit'); return ok; },
     'priceBand:create': (input) => afterEdit({ id: createPriceBand(session.db, input) }),
     'fx:import': ({ fileName, content, source }) => afterEdit(importEcbRates(session.db, fileName, content, source)),
+    'priceBands:list': () => listPriceBands(session.db),
+    'fx:currencies': () => fxCurrencies(session.db),
     'ledger:asOf': ({ at, limit }) => {
       const all = transfersAsOf(session.db, at);
       return { at, total: all.length, transfers: all.slice(0, limit) };
@@ -108,5 +113,5 @@ export function createHandlers(session: LedgerSession, platform: Platform): Hand
       appVersion: platform.appVersion, printPdf: (html, opts) => platform.printPdf(html, opts),
       printDialog: platform.printDialog && ((html, opts) => platform.printDialog!(html, opts)), recorded: () => changed('report'),
     }),
-  };
+  }, () => session.db.inTransaction);
 }

@@ -59,12 +59,20 @@ describe('spreadsheet channels', () => {
     const running = call('spreadsheet:import', { fileName: 'big.csv', contentBase64: content, jobId: 'job-big' });
     // Cancel once the job has reported progress.
     while (!events.some((e) => e.event === 'import:progress')) await new Promise((r) => setTimeout(r, 5));
+    // Meanwhile writes wait (they would land in the import's open transaction); reads answer.
+    const write = await call('entity:create', { kind: 'company', name: 'Written During Import Ltd' });
+    expect(write).toMatchObject({ ok: false, error: { code: 'ledger_refused', message: expect.stringContaining('An import is running') } });
+    expect(await call('ledger:switch', { name: 'elsewhere' })).toMatchObject({ ok: false, error: { code: 'ledger_refused' } });
+    expect(await call('ledger:info', {})).toMatchObject({ ok: true });
     expect(await call('import:cancel', { jobId: 'job-big' })).toEqual({ ok: true, value: { cancelled: true } });
     expect(await running).toMatchObject({ ok: false, error: { code: 'import_rejected', message: 'big.csv: the import was cancelled; nothing was imported.' } });
     expect(count(session.db, 'transfers')).toBe(0);
     expect(count(session.db, 'documents')).toBe(0);
     expect(count(session.db, 'audit_log')).toBe(auditBefore);
+    expect(count(session.db, 'entities')).toBe(0);
     expect(await call('import:cancel', { jobId: 'job-big' })).toEqual({ ok: true, value: { cancelled: false } });
+    // Once the import has ended, writes go through again.
+    expect(await call('entity:create', { kind: 'company', name: 'Written After Import Ltd' })).toMatchObject({ ok: true });
     session.close();
   });
 });
