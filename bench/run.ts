@@ -1,7 +1,7 @@
 // `npm run bench`: CSV import of generated transfers through our importer, against the sqlite3
 // shell's `.import` of the same file into a bare table, in the same run. Target: ours <= 3x.
 // Then pages of transfers for the grid on a 1M-transfer ledger (bench/queries.ts). Target: p95 < 30 ms.
-//   node out/main/bench.js [--sizes 100000,1000000] [--quick] [--only csv|queries|bulk|xbrl|rules|report|ui]
+//   node out/main/bench.js [--sizes 100000,1000000] [--quick] [--only csv|queries|bulk|xbrl|rules|report|ui|reads]
 // Also: bulk insertion of 1M transfers against a bare insert loop (<= 2x), and Inline XBRL parsing.
 //        [--transfers 1000000] [--requests 200] [--index "CREATE INDEX ..."]... [--no-index] [--pragma "mmap_size=..."]...
 // Prints a table on stdout (progress on stderr) and writes bench/results/<timestamp>.json
@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { openLedger } from '../electron/core/db/open';
-import { importCsvTransfers } from '../electron/core/importers/csvTransfers';
+import { bufferSource, importCsvStream } from '../electron/core/importers/spreadsheet/streamImport';
 import { csvHeader, writeTransfersCsv } from './generate';
 import { formatTable, peakRssMb, timed } from './timing';
 import { benchQueries, formatQueryTable, type QueryBenchReport } from './queries';
@@ -23,6 +23,7 @@ import { benchReport, printReportResult } from './report';
 import { benchRules, RULES_INCREMENTAL_TARGET_S, type RulesBenchResult } from './rules';
 import { benchStreamImport, type StreamBenchResult } from './streamImport';
 import { benchUi, formatUiTable } from './ui';
+import { benchReads, formatReads } from './reads';
 
 const TARGET_RATIO = 3;
 const SQLITE3 = 'sqlite3';
@@ -66,21 +67,27 @@ function runSqlite3(csv: string, dir: string, rows: number, indexed = false): Si
   return side(t.seconds, rows);
 }
 
-/** Our importer into a fresh ledger; reading the file is inside the timer, creating the ledger is not. */
-function runOurs(csv: string, dir: string, rows: number): Side {
+/**
+ * Our importer (the spreadsheet pipeline, from bytes in memory as the app sends them; the file
+ * source is bench/streamImport.ts) into a fresh ledger; reading the file is inside the timer,
+ * creating the ledger is not.
+ */
+async function runOurs(csv: string, dir: string, rows: number): Promise<Side> {
   const dbFile = path.join(dir, 'ours.armslength');
   const db = openLedger(dbFile);
   try {
-    const t = timed(() => importCsvTransfers(db, path.basename(csv), fs.readFileSync(csv)));
+    const start = performance.now();
+    const r = await importCsvStream(db, bufferSource(path.basename(csv), fs.readFileSync(csv)));
+    const seconds = (performance.now() - start) / 1000;
     const n = db.prepare(`SELECT count(*) FROM transfers`).pluck().get() as number;
-    if (n !== rows || t.value.transfers !== rows) throw new Error(`our importer wrote ${n} rows (reported ${t.value.transfers}), expected ${rows}`);
-    return side(t.seconds, rows);
+    if (n !== rows || r.transfers !== rows) throw new Error(`our importer wrote ${n} rows (reported ${r.transfers}), expected ${rows}`);
+    return side(seconds, rows);
   } finally {
     db.close();
   }
 }
 
-function benchSize(rows: number): Result {
+async function benchSize(rows: number): Promise<Result> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'armslength-bench-'));
   try {
     const csv = path.join(dir, `transfers-${rows}.csv`);
@@ -90,7 +97,7 @@ function benchSize(rows: number): Result {
     console.error(`[${rows}] sqlite3 .import ${sqlite3.seconds.toFixed(2)} s`);
     const sqlite3Indexed = runSqlite3(csv, dir, rows, true);
     console.error(`[${rows}] sqlite3 .import into an indexed table ${sqlite3Indexed.seconds.toFixed(2)} s`);
-    const ours = runOurs(csv, dir, rows);
+    const ours = await runOurs(csv, dir, rows);
     console.error(`[${rows}] ours ${ours.seconds.toFixed(2)} s`);
     const ratio = ours.seconds / sqlite3.seconds;
     return {
@@ -118,7 +125,7 @@ function parseOptions() {
     },
   });
   const only = values.only;
-  const parts = ['csv', 'queries', 'bulk', 'xbrl', 'rules', 'report', 'ui'] as const;
+  const parts = ['csv', 'queries', 'bulk', 'xbrl', 'rules', 'report', 'ui', 'reads'] as const;
   if (only !== undefined && !(parts as readonly string[]).includes(only)) throw new Error(`--only: "${only}" is not one of ${parts.join(', ')}`);
   const wanted = (part: (typeof parts)[number]) => only === undefined || only === part;
   const sizes = values.quick ? [10_000] : values.sizes ? values.sizes.split(',').map((s) => positive('--sizes', s)) : [100_000, 1_000_000];
@@ -128,6 +135,8 @@ function parseOptions() {
     // Audit report: 1,000 flags among 10,000 transfers in scope; --quick 100 among 1,000.
     // The ledger grid in Chromium (bench/ui.ts) on the query bench's 1M-transfer ledger; --quick 100k.
     ui: wanted('ui'),
+    // Overview and flows, and main-thread answers while flows runs in the read worker (bench/reads.ts).
+    reads: wanted('reads'), quick: values.quick === true,
     report: wanted('report'), reportSize: values.quick ? { flags: 100, transfers: 1_000 } : { flags: 1_000, transfers: 10_000 },
     // Rules: 1M transfers, 100k entities, 300k affiliations; --quick a tenth of that.
     rulesSize: values.quick ? { transfers: 100_000, entities: 10_000, affiliations: 30_000, relatedShare: 0.01 } : { transfers: 1_000_000, entities: 100_000, affiliations: 300_000, relatedShare: 0.01 },
@@ -155,12 +164,14 @@ async function main(): Promise<void> {
   // The streaming import first: peak RSS only grows, so this way it is the streaming import's own.
   const streaming: StreamBenchResult[] = [];
   if (options.csv) for (const rows of options.sizes) streaming.push(await benchStreamImport(rows));
-  const results = options.csv ? options.sizes.map(benchSize) : [];
+  const results: Result[] = [];
+  if (options.csv) for (const rows of options.sizes) results.push(await benchSize(rows));
   const queries: QueryBenchReport | null = options.queries ? benchQueries(options.queryOptions) : null;
   const bulk = options.bulk ? benchBulkInsert(options.bulkRows) : null;
   const xbrl = options.xbrl ? benchXbrlParse() : null;
   const rules = options.rules ? benchRules(options.rulesSize) : null;
   const reportBench = options.report ? await benchReport(options.reportSize) : null;
+  const reads = options.reads ? await benchReads({ transfers: options.queryOptions.transfers, entities: options.queryOptions.entities }, path.join(__dirname, 'readWorker.js'), options.quick) : null;
   const ui = options.ui ? await benchUi({ transfers: options.queryOptions.transfers, cliPath: path.join(__dirname, 'cli.js') }) : null;
 
   const s = (x: number) => x.toFixed(2);
@@ -193,6 +204,7 @@ async function main(): Promise<void> {
 
   if (rules) printRulesResult(rules);
   if (reportBench) printReportResult(reportBench);
+  if (reads) console.log(`\nHeavy reads, ${reads.fixture.transfers.toLocaleString('en-US')} transfers among ${reads.fixture.entities.toLocaleString('en-US')} entities:\n${formatReads(reads)}`);
   if (ui) console.log(`\nThe ledger grid in browser mode, ${ui.transfers.toLocaleString('en-US')} transfers, Chromium ${ui.chromium}, ${ui.viewport.width}x${ui.viewport.height}:\n${formatUiTable(ui)}`);
 
   const sqlite3Version = options.csv ? spawnSync(SQLITE3, ['--version'], { encoding: 'utf8' }).stdout.trim().split(' ')[0] : null;
@@ -212,6 +224,7 @@ async function main(): Promise<void> {
     rules,
     report: reportBench,
     ui,
+    reads,
   };
   const dir = path.join(projectRoot(), 'bench', 'results');
   fs.mkdirSync(dir, { recursive: true });

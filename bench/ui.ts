@@ -17,7 +17,7 @@ export const UI_TARGETS = { firstRowsMs: 1_500, frameP95Ms: 20, filterMs: 150 } 
 
 export interface FrameStats {
   frames: number; p50Ms: number; p95Ms: number; maxMs: number; ok: boolean;
-  /** The renderer's main-thread work per frame (CDP TaskDuration / ScriptDuration): what the page costs, whatever else the machine runs. */
+  /** The renderer's task and script time per frame (CDP TaskDuration / ScriptDuration): what the page costs, whatever else the machine runs. */
   taskMsPerFrame?: number; scriptMsPerFrame?: number;
 }
 export interface UiBenchReport {
@@ -188,7 +188,7 @@ export async function benchUi(options: { transfers: number; cliPath: string; fra
     for (let i = 0; i < 3; i++) warmMs.push(await firstRows(page, base)); // the token is kept for the tab
     log(`first rows (warm) ${warmMs.map((m) => m.toFixed(0)).join(', ')} ms`);
 
-    // 2. Frames while scrolling, with the main thread's busy time from the DevTools protocol.
+    // 2. Frames while scrolling, with the renderer's busy time from the DevTools protocol.
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     const busy = async () => {
@@ -202,7 +202,7 @@ export async function benchUi(options: { transfers: number; cliPath: string; fra
     let before = await busy();
     const wheel = await scrollFrames(page, options.frames ?? 600, 'wheel');
     const wheelStats = { ...frameStats(wheel.deltas, UI_TARGETS.frameP95Ms), ...perFrame(before, await busy(), wheel.deltas.length) };
-    log(`wheel-speed scroll: p50 ${wheelStats.p50Ms} ms, p95 ${wheelStats.p95Ms} ms, max ${wheelStats.maxMs} ms over ${wheelStats.frames} frames; main thread ${wheelStats.taskMsPerFrame} ms/frame (script ${wheelStats.scriptMsPerFrame})`);
+    log(`wheel-speed scroll: p50 ${wheelStats.p50Ms} ms, p95 ${wheelStats.p95Ms} ms, max ${wheelStats.maxMs} ms over ${wheelStats.frames} frames; renderer tasks ${wheelStats.taskMsPerFrame} ms/frame (script ${wheelStats.scriptMsPerFrame})`);
     before = await busy();
     const drag = await scrollFrames(page, options.frames ?? 600, 'drag');
     const dragStats = { ...frameStats(drag.deltas, UI_TARGETS.frameP95Ms), ...perFrame(before, await busy(), drag.deltas.length) };
@@ -213,7 +213,7 @@ export async function benchUi(options: { transfers: number; cliPath: string; fra
       return d.querySelector('.ledger-body [data-transfer-id]') !== null && !d.querySelector('.ledger-body .placeholder');
     }, null, { timeout: 30_000 });
     const bottomRowsMs = Date.now() - t0;
-    log(`top-to-bottom scroll: p50 ${dragStats.p50Ms} ms, p95 ${dragStats.p95Ms} ms, max ${dragStats.maxMs} ms; main thread ${dragStats.taskMsPerFrame} ms/frame (script ${dragStats.scriptMsPerFrame}); bottom rows ${bottomRowsMs} ms after the last frame`);
+    log(`top-to-bottom scroll: p50 ${dragStats.p50Ms} ms, p95 ${dragStats.p95Ms} ms, max ${dragStats.maxMs} ms; renderer tasks ${dragStats.taskMsPerFrame} ms/frame (script ${dragStats.scriptMsPerFrame}); bottom rows ${bottomRowsMs} ms after the last frame`);
 
     // 3. Filter changes.
     await page.evaluate(() => { (globalThis as unknown as PageGlobals).document.querySelector('[data-testid="ledger-grid"]')!.scrollTop = 0; });
@@ -259,7 +259,7 @@ export function formatUiTable(r: UiBenchReport): string {
     ...r.filters.map((f) => [`filter: ${f.change}`, String(f.ms), `<${UI_TARGETS.filterMs} ms`, yes(f.ok)]),
   ];
   return `${formatTable(['ui (ms)', 'measured', 'target', 'ok'], rows)}
-Times in the page (performance.now, requestAnimationFrame). busy = the renderer's main-thread time per frame (DevTools protocol
-TaskDuration), which shows the page's own cost when other work on the machine delays frames. Load average ${r.loadAverage.before} before,
+Times in the page (performance.now, requestAnimationFrame). busy = the renderer's task time per frame (DevTools protocol
+TaskDuration): the page's own cost, apart from frames delayed by other work on the machine. Load average ${r.loadAverage.before} before,
 ${r.loadAverage.after} after, ${os.cpus().length} CPUs.`;
 }

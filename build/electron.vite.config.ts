@@ -20,6 +20,8 @@ export default defineConfig({
           index: resolve(root, 'electron/main/index.ts'),
           cli: resolve(root, 'electron/cli.ts'),
           bench: resolve(root, 'bench/run.ts'),
+          // The read worker (electron/core/readWorker): found beside the main bundle at run time.
+          readWorker: resolve(root, 'electron/core/readWorker/worker.ts'),
         },
       },
     },

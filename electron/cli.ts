@@ -90,13 +90,13 @@ async function main(argv: string[]): Promise<number> {
       const bytes = fs.readFileSync(file);
       const name = path.basename(file);
       // Parties the ledger may already hold under another name are asked about; --new-entities answers "new" for all.
-      const preview = previewDocument(session.db, name, bytes);
+      const preview = await previewDocument(session.db, name, bytes);
       const decisions = Object.fromEntries(preview.entities.filter((e) => e.match.status === 'uncertain').map((e) => [e.key, 'new' as const]));
       if (Object.keys(decisions).length > 0 && !values['new-entities']) {
         const list = preview.entities.filter((e) => e.match.status === 'uncertain').map((e) => `  ${e.name}: ${e.match.status === 'uncertain' ? e.match.candidates.map((c) => `"${c.entityName}" (${c.why})`).join(' or ') : ''}`);
         throw new AppError('invalid_input', `${name}: these parties may already be in the ledger; decide in the app, or pass --new-entities to add them as new:`, list);
       }
-      const r = importDocument(session.db, name, bytes, { decisions, importValidPart: values['valid-part'] });
+      const r = await importDocument(session.db, name, bytes, { decisions, importValidPart: values['valid-part'] });
       const flags = runRules(session.db);
       if (r.kind === 'transfers') console.log(`Imported ${r.transfers} transfers from ${file} (batch ${r.batchId}, ${r.newEntities} new entities); ${flags.total} flags in the ledger.`);
       else console.log(`Imported ${file} as ${r.format} (batch ${r.batchId}): ${r.transfers} transfers, ${r.disclosures} disclosures, ${r.figures} figures, ${r.candidates} proposed transfers for review, ${r.entitiesNew} new entities${r.problemsLeftOut ? `; left out ${r.problemsLeftOut} problems` : ''}; ${flags.total} flags in the ledger.`);

@@ -10,6 +10,7 @@ export const channelNames = [
   'search:global', 'overview:get',
   'entities:search', 'entity:get', 'graph:neighbourhood', 'flows:summary', 'documents:list', 'document:get',
   'entity:lookThrough', 'rules:profile:get', 'rules:profile:set', 'valuation:assumptions:get', 'valuation:assumptions:set', 'valuation:detail', 'valuation:sensitivity', 'disclosures:unexplained',
+  'priceBands:list', 'fx:currencies',
 ] as const;
 export const eventNames = ['ledger:changed', 'import:progress'] as const;
 

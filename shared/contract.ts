@@ -7,6 +7,7 @@ import { ImportPreset, ImportProgressEvent, SpreadsheetImportInput, SpreadsheetI
 import { ReportScope, reportExportFormats, reportLanguages, reportTables } from './reportScope';
 import { Overview, SearchHits, overviewGranularities } from './domain';
 import { LookThroughResult, RuleProfile, RuleProfilePatch, SensitivityInput, SensitivityResult, UnexplainedDisclosure, ValuationAssumptions, ValuationDetail } from './rulesTypes';
+import { FxCurrencies, PriceBandRow } from './priceBookTypes';
 import { DocumentGetInput, DocumentGetOutput, DocumentListInput, DocumentListOutput, EntityPage, EntitySearchInput, EntitySearchOutput, FlowsInput, FlowsOutput, GraphInput, GraphOutput } from './viewSchemas';
 
 const ledgerName = z
@@ -200,6 +201,9 @@ export const contract = {
   'valuation:detail': { input: z.object({ transferId: id }), output: ValuationDetail },
   'valuation:sensitivity': { input: SensitivityInput, output: SensitivityResult },
   'disclosures:unexplained': { input: z.object({}), output: z.array(UnexplainedDisclosure) },
+  // Pickers for the sensitivity panel and the reporting-currency setting (valuation/priceBook.ts).
+  'priceBands:list': { input: z.object({}), output: z.array(PriceBandRow) },
+  'fx:currencies': { input: z.object({}), output: FxCurrencies },
   'export:ftm': { input: z.object({}), output: z.object({ fileName: z.string(), content: z.string() }) },
   // Command palette and Overview (ledger/search.ts, ledger/overview.ts).
   'search:global': {

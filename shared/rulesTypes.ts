@@ -113,7 +113,7 @@ export const LookThroughHolder = z.object({
 export const LookThroughResult = z.object({ holders: z.array(LookThroughHolder), truncated: z.boolean() });
 
 export const UnexplainedDisclosure = z.object({
-  id: z.number().int(), documentName: z.string(), issuer: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  id: z.number().int(), documentId: z.number().int(), documentName: z.string(), issuer: z.object({ id: z.number().int(), name: z.string() }).nullable(),
   counterpartyLabel: z.string().nullable(), counterpartyId: z.number().int().nullable(), concept: z.string(),
   periodStart: z.string().nullable(), periodEnd: z.string().nullable(), amountMinor: z.number().int().nullable(), currency: z.string().nullable(),
   locator: z.string(), excerpt: z.string(), matchingTransfers: z.number().int(), matchedTotalMinor: z.number().int(), reason: z.string(),

@@ -21,20 +21,19 @@ import { listImports, undoImport } from './ledger/imports';
 import { auditEntries, verifyAuditLog } from './ledger/auditLog';
 import { transfersAsOf } from './ledger/asOf';
 import { readSettings, writeSettings } from './ledger/settings';
-import { entityPage, searchEntities } from './ledger/entityPage';
-import { graphNeighbourhood } from './ledger/graph';
-import { flowsSummary } from './ledger/flows';
-import { getDocument, listDocuments } from './ledger/documentView';
-import { searchGlobal } from './ledger/search';
-import { overviewFor } from './ledger/overview';
+import { entityPage } from './ledger/entityPage';
+import { listDocuments } from './ledger/documentView';
+import { ReadClient } from './readWorker/client';
 
 export interface Platform {
   appVersion: string;
   /** Print report HTML; the language picks the running header and footer (reports/printOptions.ts). */
-  printPdf(html: string, opts?: { language?: ReportLanguage; draft?: boolean }): Promise<Buffer>;
+  printPdf(html: string, opts?: { language?: ReportLanguage; draft?: boolean; label?: string }): Promise<Buffer>;
   /** The system print dialog for report HTML (Electron only); false when the person cancels. */
   printDialog?(html: string, opts?: { language?: ReportLanguage }): Promise<boolean>;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** The built read worker (readWorker/client.ts); unset: found beside the main bundle; null: reads in-thread. */
+  readWorkerPath?: string | null;
 }
 
 export function createHandlers(session: LedgerSession, platform: Platform): Handlers {
@@ -46,6 +45,8 @@ export function createHandlers(session: LedgerSession, platform: Platform): Hand
     return value;
   };
   const ok = { ok: true as const };
+  // Heavy reads (overview, flows, searches, graph, document text) run on worker threads.
+  const reads = new ReadClient(session, { workerPath: platform.readWorkerPath });
   // A streamed import's transaction is the only one left open between calls (importGuard.ts).
   return guardDuringImport({
     'ledger:info': () => session.info(),
@@ -76,10 +77,10 @@ export function createHandlers(session: LedgerSession, platform: Platform): Hand
     'audit:list': ({ limit, beforeSeq }) => auditEntries(session.db, { limit, beforeSeq }),
     'audit:verify': () => verifyAuditLog(session.db),
     'document:preview': ({ fileName, contentBase64 }) => previewDocument(session.db, fileName, Buffer.from(contentBase64, 'base64')),
-    'document:import': ({ fileName, contentBase64, decisions, importValidPart }) => {
-      const r = afterEdit(importDocument(session.db, fileName, Buffer.from(contentBase64, 'base64'), { decisions, importValidPart }), 'import');
+    'document:import': async ({ fileName, contentBase64, decisions, importValidPart }) => {
+      const r = afterEdit(await importDocument(session.db, fileName, Buffer.from(contentBase64, 'base64'), { decisions, importValidPart }), 'import');
       return r.kind === 'transfers'
-        ? { format: r.format, batchId: r.batchId, transfers: r.transfers, disclosures: 0, candidates: 0, entitiesNew: r.newEntities, problemsLeftOut: 0 }
+        ? { format: r.format, batchId: r.batchId, transfers: r.transfers, disclosures: 0, candidates: 0, entitiesNew: r.newEntities, problemsLeftOut: r.problemsLeftOut }
         : { format: r.format, batchId: r.batchId, transfers: r.transfers, disclosures: r.disclosures, candidates: r.candidates, entitiesNew: r.entitiesNew, problemsLeftOut: r.problemsLeftOut };
     },
     ...spreadsheetHandlers({ db: () => session.db, emit: (e, p) => platform.emit(e, p), afterEdit }),
@@ -87,16 +88,16 @@ export function createHandlers(session: LedgerSession, platform: Platform): Hand
     'settings:set': (patch) => afterEdit(writeSettings(session.db, patch), 'settings'),
     // Related parties by regime, look-through, rule profiles, valuation detail and sensitivity, unexplained disclosures.
     ...rulesHandlers({ db: () => session.db, afterEdit }),
-    'search:global': ({ query, limit }) => searchGlobal(session.db, query, limit),
-    'overview:get': ({ granularity }) => overviewFor(session.db, granularity),
+    'search:global': ({ query, limit }) => reads.run('searchGlobal', { query, limit }),
+    'overview:get': ({ granularity }) => reads.run('overview', { granularity }),
     'export:ftm': () => ({ fileName: `${session.info().name}.ftm.jsonl`, content: exportFtm(session.db) }),
     // Read-only views (ledger/entityPage, graph, flows, documentView).
-    'entities:search': (input) => searchEntities(session.db, input),
+    'entities:search': (input) => reads.run('entitySearch', input),
     'entity:get': ({ id }) => entityPage(session.db, id),
-    'graph:neighbourhood': (input) => graphNeighbourhood(session.db, input),
-    'flows:summary': (input) => flowsSummary(session.db, input),
+    'graph:neighbourhood': (input) => reads.run('graph', input),
+    'flows:summary': (input) => reads.run('flows', input),
     'documents:list': (input) => listDocuments(session.db, input),
-    'document:get': (input) => getDocument(session.db, input),
+    'document:get': (input) => reads.run('document', input),
     'candidates:list': ({ status }) => listCandidates(session.db, status),
     'candidate:accept': ({ id, ...choices }) => afterEdit({ id: acceptCandidate(session.db, id, choices) }),
     'candidate:reject': ({ id, reason }) => { rejectCandidate(session.db, id, reason); changed('edit'); return ok; },

@@ -13,6 +13,7 @@ import { ledgersDirIn } from '../core/appPaths';
 import { appVersion } from '../core/version';
 import { APP_ORIGIN, contentSecurityPolicy, isTrustedAppUrl, isTrustedSender, resolveAppUrl } from '../core/security/policy';
 import { pdfMarginsMm, pdfTemplates } from '../core/reports/printOptions';
+import { estimatePages, printTimeoutMs, withPrintDeadline } from '../core/reports/printDeadline';
 import type { ReportLanguage } from '../../shared/reportScope';
 
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
@@ -25,22 +26,26 @@ function dbArgument(): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-async function printPdf(html: string, opts: { language?: ReportLanguage; draft?: boolean } = {}): Promise<Buffer> {
+async function printPdf(html: string, opts: { language?: ReportLanguage; draft?: boolean; label?: string } = {}): Promise<Buffer> {
   // A hidden, script-less window prints the report; a temp file avoids data: URL size limits.
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'armslength-report-')), 'report.html');
   fs.writeFileSync(file, html);
   const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, javascript: false, contextIsolation: true } });
-  try {
+  const inch = (mm: number) => mm / 25.4;
+  const work = (async () => {
     await win.loadFile(file);
-    const inch = (mm: number) => mm / 25.4;
-    return await win.webContents.printToPDF({
+    return win.webContents.printToPDF({
       pageSize: 'A4', printBackground: true, displayHeaderFooter: !opts.draft,
       headerTemplate: pdfTemplates(opts.language).headerTemplate, footerTemplate: pdfTemplates(opts.language).footerTemplate,
       margins: { top: inch(pdfMarginsMm.top), bottom: inch(pdfMarginsMm.bottom), left: inch(pdfMarginsMm.left), right: inch(pdfMarginsMm.right) },
       generateDocumentOutline: true, generateTaggedPDF: true, // the outline is built from the tags
     });
+  })();
+  try {
+    // Never hang: past a size-scaled deadline the printing window (its renderer process) is destroyed.
+    return await withPrintDeadline(work, { ms: printTimeoutMs(html), label: opts.label ?? 'report', pages: estimatePages(html), stop: () => win.destroy() });
   } finally {
-    win.destroy();
+    if (!win.isDestroyed()) win.destroy();
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
   }
 }

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { subscribe, transportKind } from './api/client';
 import { useLedgerStore } from './stores/ledgerStore';
 import { useTransfersStore } from './stores/transfersStore';
@@ -16,20 +16,23 @@ import { ReviewView } from './features/review/ReviewView';
 import { AuditView } from './features/audit/AuditView';
 import { OverviewView } from './features/overview/OverviewView';
 import { EntitiesView } from './features/entities/EntitiesView';
-import { GraphView } from './features/graph/GraphView';
-import { FlowsView } from './features/flows/FlowsView';
 import { DocumentsView } from './features/documents/DocumentsView';
 import { SettingsView } from './features/settings/SettingsView';
 import { CommandPalette } from './features/palette/CommandPalette';
 
+// The graph (Cytoscape) and the Sankey (d3) are most of the bundle: load them when first opened,
+// so the ledger's first rows are not waiting for them.
+const GraphView = lazy(() => import('./features/graph/GraphView').then((m) => ({ default: m.GraphView })));
+const FlowsView = lazy(() => import('./features/flows/FlowsView').then((m) => ({ default: m.FlowsView })));
+
 const shellMessages = {
   en: {
     main: 'Main', skip: 'Skip to the content', openLedger: 'Open ledger', search: 'Search or run a command…',
-    browser: 'Browser mode', desktop: 'Desktop',
+    browser: 'Browser mode', desktop: 'Desktop', loadingView: 'Loading…',
   },
   de: {
     main: 'Hauptnavigation', skip: 'Zum Inhalt springen', openLedger: 'Geöffnetes Register', search: 'Suchen oder Befehl ausführen…',
-    browser: 'Browsermodus', desktop: 'Desktop',
+    browser: 'Browsermodus', desktop: 'Desktop', loadingView: 'Wird geladen…',
   },
 };
 
@@ -100,8 +103,8 @@ export function App() {
           {view === 'overview' && <OverviewView />}
           {view === 'ledger' && <LedgerView />}
           {view === 'entities' && <EntitiesView />}
-          {view === 'graph' && <GraphView />}
-          {view === 'flows' && <FlowsView />}
+          {view === 'graph' && <Suspense fallback={<p className="muted" role="status">{t.loadingView}</p>}><GraphView /></Suspense>}
+          {view === 'flows' && <Suspense fallback={<p className="muted" role="status">{t.loadingView}</p>}><FlowsView /></Suspense>}
           {view === 'documents' && <DocumentsView />}
           {view === 'flags' && <FlagsView />}
           {view === 'review' && <ReviewView />}

@@ -10,7 +10,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLedger, type Db } from '../../electron/core/db/open';
-import { importCsvTransfers } from '../../electron/core/importers/csvTransfers';
+import { bufferSource, importCsvStream } from '../../electron/core/importers/spreadsheet/streamImport';
 import { auditHead, verifyAuditLog } from '../../electron/core/ledger/auditLog';
 import { count, tempDir } from './tempLedger';
 
@@ -143,7 +143,7 @@ describe('crash safety', () => {
       expect(verifyAuditLog(db)).toEqual({ ok: true, entries: before.counts.audit_log, head: before.audit!.hash });
 
       // The same file imports now: the killed attempt left no "already imported" record.
-      const r = importCsvTransfers(db, 'big.csv', big);
+      const r = await importCsvStream(db, bufferSource('big.csv', big));
       expect(r.transfers).toBe(ROWS);
       expect(r.newEntities).toBe(1000);
       expect(count(db, 'transfers')).toBe(before.counts.transfers! + ROWS);

@@ -39,10 +39,10 @@ describe('document:get', () => {
     expect(d.facts.filter((f) => f.kind === 'evidence').map((f) => f.label)).toContainEqual(expect.stringMatching(/Tesla, Inc\. → X Corp\., Nvidia H100 GPU/));
   });
 
-  it('highlights an imported CSV row by its byte range, a quoted line break included', () => {
+  it('highlights an imported CSV row by its byte range, a quoted line break included', async () => {
     const { db } = tempSampleLedger();
     const bytes = fs.readFileSync(fixture('csv', 'transfers-comma.csv'));
-    importDocument(db, 'transfers-comma.csv', bytes);
+    await importDocument(db, 'transfers-comma.csv', bytes);
     const id = doc(db, 'transfers-comma.csv');
     const rows = db.prepare(`SELECT t.id, t.source_start, t.source_end FROM transfers t JOIN import_batches b ON b.id = t.batch_id WHERE b.document_id = ? ORDER BY t.id`).all(id) as Array<{ id: number; source_start: number; source_end: number }>;
     expect(rows).toHaveLength(3);
@@ -58,9 +58,9 @@ describe('document:get', () => {
     expect(highlighted(getDocument(db, { id, target: { kind: 'locator', locator: 'line 2' }, offset: 0, windowChars: 20_000 }))).toMatch(/^2024-03-15,Acme Holdings/);
   });
 
-  it('highlights a proxy statement\'s proposed transfer at its character range in the readable text', () => {
+  it('highlights a proxy statement\'s proposed transfer at its character range in the readable text', async () => {
     const { db } = tempSampleLedger();
-    importDocument(db, 'def14a-tesla-style.htm', fs.readFileSync(fixture('proxy', 'def14a-tesla-style.htm')));
+    await importDocument(db, 'def14a-tesla-style.htm', fs.readFileSync(fixture('proxy', 'def14a-tesla-style.htm')));
     const id = doc(db, 'def14a-tesla-style.htm');
     const cands = db.prepare(`SELECT id, excerpt, char_start, char_end FROM transfer_candidates WHERE document_id = ?`).all(id) as Array<{ id: number; excerpt: string; char_start: number; char_end: number }>;
     expect(cands.length).toBeGreaterThan(0);
@@ -77,11 +77,11 @@ describe('document:get', () => {
     }
   });
 
-  it('finds an excerpt in the text when only the excerpt is known, spacing aside, and says when it is not there', () => {
+  it('finds an excerpt in the text when only the excerpt is known, spacing aside, and says when it is not there', async () => {
     expect(findExcerpt('one  two\nthree four', 'two three')).toEqual([5, 14]);
     expect(findExcerpt('abc', 'xyz')).toBeNull();
     const { db } = tempSampleLedger();
-    importDocument(db, 'transfers-comma.csv', fs.readFileSync(fixture('csv', 'transfers-comma.csv')));
+    await importDocument(db, 'transfers-comma.csv', fs.readFileSync(fixture('csv', 'transfers-comma.csv')));
     const id = doc(db, 'transfers-comma.csv');
     const d = getDocument(db, { id, target: { kind: 'locator', locator: 'page 99' }, offset: 0, windowChars: 20_000 });
     expect(d.highlight).toBeNull();
@@ -89,12 +89,12 @@ describe('document:get', () => {
     expect(() => getDocument(db, { id: 9999, offset: 0, windowChars: 20_000 })).toThrow('No document with id 9999');
   });
 
-  it('pages a large document instead of sending it whole', () => {
+  it('pages a large document instead of sending it whole', async () => {
     const { db } = tempSampleLedger();
     const lines = ['date,from,to,resource,amount,currency'];
     for (let i = 0; i < 20_000; i++) lines.push(`2024-01-02,Firm A${i % 7},Firm B${i % 5},item ${i},${i + 1}.00,USD`);
     const bytes = Buffer.from(lines.join('\n') + '\n');
-    importDocument(db, 'big.csv', bytes);
+    await importDocument(db, 'big.csv', bytes);
     const id = doc(db, 'big.csv');
     const last = db.prepare(`SELECT max(t.id) FROM transfers t JOIN import_batches b ON b.id = t.batch_id WHERE b.document_id = ?`).pluck().get(id) as number;
     const d = getDocument(db, { id, target: { kind: 'transfer', id: last }, offset: 0, windowChars: 5000 });

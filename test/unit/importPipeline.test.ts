@@ -141,11 +141,11 @@ describe('a proxy statement, end to end', () => {
     const { db } = tempSampleLedger();
     const file = path.resolve(__dirname, '../fixtures/proxy/def14a-tesla-style.htm');
     const bytes = fs.readFileSync(file);
-    const preview = previewDocument(db, 'def14a.htm', bytes);
+    const preview = await previewDocument(db, 'def14a.htm', bytes);
     expect(preview.counts.candidates).toBeGreaterThanOrEqual(8);
     expect(count(db, 'transfer_candidates')).toBe(0); // a preview writes nothing
     const before = count(db, 'transfers');
-    const r = importDocument(db, 'def14a.htm', bytes);
+    const r = await importDocument(db, 'def14a.htm', bytes);
     expect(r).toMatchObject({ kind: 'document', transfers: 0 });
     expect(count(db, 'transfers')).toBe(before); // proposals, not transfers, until a person accepts
     const spacex = listCandidates(db).find((c) => c.counterparty === 'SpaceX' && c.amountMinor === 210_000_000)!;
@@ -158,7 +158,7 @@ describe('a proxy statement, end to end', () => {
     expect(megapack37.possibleDuplicateOf).toBe(db.prepare(`SELECT id FROM transfers WHERE amount_minor = 3700000000`).pluck().get());
     // In a ledger without those transfers nothing is marked.
     const empty = tempLedger().db;
-    importDocument(empty, 'def14a.htm', bytes);
+    await importDocument(empty, 'def14a.htm', bytes);
     expect(listCandidates(empty).map((c) => c.possibleDuplicateOf)).toEqual(listCandidates(empty).map(() => null));
     const id = acceptCandidate(db, spacex.id);
     const t = db.prepare(`SELECT f.name AS f, o.name AS o FROM transfers t JOIN entities f ON f.id = t.from_id JOIN entities o ON o.id = t.to_id WHERE t.id = ?`).get(id);
@@ -171,7 +171,7 @@ describe('a proxy statement, end to end', () => {
     const fs = await import('node:fs');
     const path = await import('node:path');
     const { db } = tempLedger();
-    importDocument(db, 'none.htm', fs.readFileSync(path.resolve(__dirname, '../fixtures/proxy/def14a-no-transactions.htm')), { decisions: {} });
+    await importDocument(db, 'none.htm', fs.readFileSync(path.resolve(__dirname, '../fixtures/proxy/def14a-no-transactions.htm')), { decisions: {} });
     expect(db.prepare(`SELECT kind FROM document_findings WHERE kind = 'no_transactions'`).pluck().all()).toEqual(['no_transactions']);
   });
 });

@@ -3,11 +3,14 @@ import { createAffiliation, createEntity, createPriceBand, createTransfer, delet
 import { listImports, undoImport } from '../../electron/core/ledger/imports';
 import { transfersAsOf } from '../../electron/core/ledger/asOf';
 import { auditEntries, verifyAuditLog } from '../../electron/core/ledger/auditLog';
-import { importCsvTransfers } from '../../electron/core/importers/csvTransfers';
+import { bufferSource, importCsvStream } from '../../electron/core/importers/spreadsheet/streamImport';
 import { listFlags, reviewFlag } from '../../electron/core/conflicts/flags';
 import { AppError } from '../../electron/core/errors';
 import type { Db } from '../../electron/core/db/open';
 import { count, tempLedger, tempSampleLedger } from './tempLedger';
+
+/** The spreadsheet pipeline's CSV import, from bytes in memory. */
+const importCsv = (db: Db, name: string, bytes: Buffer) => importCsvStream(db, bufferSource(name, bytes));
 
 /** Timestamps have millisecond resolution: make sure the next write is recorded later. */
 function later(): string {
@@ -118,7 +121,7 @@ describe('history: the ledger as it was known', () => {
 });
 
 describe('merging duplicate entities', () => {
-  it('moves everything to the entity that stays and keeps both histories', () => {
+  it('moves everything to the entity that stays and keeps both histories', async () => {
     const { db } = tempSampleLedger();
     const tesla = db.prepare(`SELECT id FROM entities WHERE name = 'Tesla, Inc.'`).pluck().get() as number;
     const x = db.prepare(`SELECT id FROM entities WHERE name = 'X Corp.'`).pluck().get() as number;
@@ -133,7 +136,7 @@ describe('merging duplicate entities', () => {
     // Before the merge, the ledger knew the transfer as coming from the duplicate.
     expect(transfersAsOf(db, beforeMerge).find((r) => r.id === t)).toMatchObject({ fromId: dup, fromName: 'Tesla Motors Inc' });
     // Later imports that use the old name land on the entity that stayed.
-    importCsvTransfers(db, 'later.csv', Buffer.from('date,from,to,resource,amount,currency\n2024-04-01,Tesla Motors Inc,X Corp.,ads,10,USD\n'));
+    await importCsv(db, 'later.csv', Buffer.from('date,from,to,resource,amount,currency\n2024-04-01,Tesla Motors Inc,X Corp.,ads,10,USD\n'));
     expect(db.prepare(`SELECT count(*) FROM transfers WHERE from_id = ? AND occurred_on = '2024-04-01'`).pluck().get(tesla)).toBe(1);
     expect(refusal(() => createTransfer(db, { fromId: dup, toId: x, resourceType: 'cash', resource: 'x', date: '2024' })).message).toMatch(/fromId: entity \d+ was merged into entity/);
     expect(auditEntries(db, { limit: 5 }).some((e) => e.action === 'entity.merge')).toBe(true);
@@ -149,10 +152,10 @@ describe('merging duplicate entities', () => {
 });
 
 describe('import batches', () => {
-  it('are listed with their file and counts, undone as a whole, and can be imported again', () => {
+  it('are listed with their file and counts, undone as a whole, and can be imported again', async () => {
     const { db } = tempLedger();
     const csv = Buffer.from('date,from,to,resource,amount,currency\n2024-01-01,New Co One,New Co Two,fee,10,USD\n2024-01-02,New Co Two,New Co One,fee,20,USD\n');
-    const r = importCsvTransfers(db, 'batch.csv', csv);
+    const r = await importCsv(db, 'batch.csv', csv);
     const imported = later();
     expect(listImports(db)[0]).toMatchObject({ id: r.batchId, fileName: 'batch.csv', rows: 2, newEntities: 2, undoneAt: null });
     expect(undoImport(db, r.batchId, 'wrong client file')).toEqual({ transfers: 2, entities: 2, disclosures: 0 });
@@ -160,14 +163,14 @@ describe('import batches', () => {
     expect(listImports(db)[0]!.undoneAt).not.toBeNull();
     expect(refusal(() => undoImport(db, r.batchId, '')).message).toMatch(/already undone/);
     expect(transfersAsOf(db, imported)).toHaveLength(2);
-    const again = importCsvTransfers(db, 'batch.csv', csv);
+    const again = await importCsv(db, 'batch.csv', csv);
     expect(again.transfers).toBe(2);
     expect(verifyAuditLog(db).ok).toBe(true);
   });
 
-  it('keeps an entity the batch created once something else refers to it', () => {
+  it('keeps an entity the batch created once something else refers to it', async () => {
     const { db } = tempLedger();
-    const r = importCsvTransfers(db, 'b.csv', Buffer.from('date,from,to,resource,amount,currency\n2024-01-01,Kept Co,Gone Co,fee,10,USD\n'));
+    const r = await importCsv(db, 'b.csv', Buffer.from('date,from,to,resource,amount,currency\n2024-01-01,Kept Co,Gone Co,fee,10,USD\n'));
     const kept = db.prepare(`SELECT id FROM entities WHERE name = 'Kept Co'`).pluck().get() as number;
     const other = createEntity(db, { kind: 'person', name: 'Pat Director' });
     createAffiliation(db, { subjectId: other, objectId: kept, kind: 'role', role: 'director' });

@@ -2,7 +2,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gatherReportData } from '../../electron/core/reports/reportData';
 import { renderReportHtml, escapeHtml, reportSections } from '../../electron/core/reports/html';
-import { printHtmlToPdf } from '../../electron/core/reports/nodePdf';
+import { chromiumPrinter, printHtmlToPdf } from '../../electron/core/reports/nodePdf';
+import { printTimeoutMs } from '../../electron/core/reports/printDeadline';
+import { groupByTransfer } from '../../electron/core/reports/transferGroups';
 import { printReport } from '../../electron/core/reports/printReport';
 import { formatterFor } from '../../electron/core/reports/format';
 import { outlinePages } from '../../electron/core/reports/pdfInfo';
@@ -26,6 +28,8 @@ describe('the audit report', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const pages = printed.pages;
     expect(pages).toBeGreaterThan(8);
+    expect(pages).toBeLessThan(40); // one section per transfer: 53 pages when each flag repeated its transfer
+    expect(printed.passes).toBe(2);
     const raw = pdfToText(pdf);
     const text = raw.replace(/\s+/g, ' ');
     // Cover, sections, and each section's page in the contents: the outline says where the heading is.
@@ -48,6 +52,16 @@ describe('the audit report', () => {
     expect(text).toMatch(/Elon Musk controls or leads both sides of this transfer in Dec 2023/);
     expect(text).toContain('had no place to send the Nvidia chips');
     expect(text).toContain('CNBC report of 4 June 2024');
+    // One section per flagged transfer: its evidence and diagram once, however many rules it meets.
+    const h100 = data.flagged.filter((f) => f.transfer.id === 1);
+    expect(h100.length).toBeGreaterThan(2);
+    expect(text.split('had no place to send the Nvidia chips').length - 1).toBe(1);
+    expect(text).toMatch(/2\.\d+ Dec 2023 · 12,000 × Nvidia H100 GPU · Tesla, Inc\. → X Corp\. · \$500,000,000\.00/);
+    expect(text).toContain(`${h100.length} flags`);
+    for (const f of h100) expect(text).toContain(`${f.flag.ruleId} v${f.flag.ruleVersion} · ${f.flag.title}`.replace(/\s+/g, ' '));
+    const sections = printed.html.match(/<section class="flag"/g) ?? [];
+    expect(sections).toHaveLength(new Set(data.flagged.map((f) => f.transfer.id)).size);
+    expect(printed.html.match(/<svg [^>]*class="path-diagram"/g)!.length).toBeLessThanOrEqual(sections.length);
     expect(printed.html).toContain('<svg xmlns="http://www.w3.org/2000/svg" class="path-diagram"');
     // The Broz factors of the corporate-opportunity flag, each met, not met or left to judge.
     const co = data.flagged.find((f) => f.flag.ruleId === 'corporate-opportunity')!;
@@ -67,7 +81,57 @@ describe('the audit report', () => {
     expect(data.auditHead).not.toBeNull();
     expect(compact).toContain(data.auditHead!.hash);
     expect(text).toContain('common-control v1');
-  }, 240_000); // two Chromium prints; slow on a busy machine
+  }, 240_000); // two Chromium prints (~20 s quiet); generous for a loaded CI machine, while the print deadline still stops a real hang
+
+  it('prints a large report in one pass: contents with links and a note instead of page numbers', async () => {
+    const { db } = tempSampleLedger();
+    const data = gatherReportData(db, { ledgerName: 'L', appVersion: '1' });
+    const printed = await printReport(data, printHtmlToPdf, { twoPassMaxPages: 0 });
+    expect(printed.passes).toBe(1);
+    expect(printed.sectionPages).toEqual({});
+    const toc = pdfToText(printed.pdf).split('\f')[1]!.replace(/\s+/g, ' ');
+    expect(toc).toContain('printed in one pass');
+    expect(toc).not.toMatch(/2\. Flags \.*\s*\d/);
+    expect(printed.html).toContain('<a href="#flags">2. Flags</a></li>');
+  }, 180_000);
+
+  it('orders sections by highest severity, then amount, and keeps the flagged value within the total on the same basis', () => {
+    const { db } = tempSampleLedger();
+    const data = gatherReportData(db, { ledgerName: 'L', appVersion: '1' });
+    const s = data.summary;
+    expect(s.flaggedValueMinor).toBeLessThanOrEqual(s.transferValueMinor);
+    const reportedFlagged = [...new Set(data.flagged.map((f) => f.transfer))].reduce((sum, t) => sum + (t.reportingMinor ?? 0), 0);
+    expect(s.flaggedValueMinor).toBe(reportedFlagged);
+    // The sample has transfers without an amount (the H100 order slots): their estimate is shown apart.
+    expect(s.flaggedEstimated.count).toBe(data.flagged.filter((f) => f.transfer.reportingMinor === null).map((f) => f.transfer.id).filter((id, i, a) => a.indexOf(id) === i).length);
+    expect(s.flaggedEstimated.count).toBeGreaterThan(0);
+    expect(s.flaggedEstimated.valueMinor).toBeGreaterThan(0);
+    for (const rows of [s.byRule, s.bySeverity]) for (const r of rows) expect(r.valueMinor).toBeLessThanOrEqual(s.transferValueMinor);
+    expect(s.bySeverity.reduce((n, r) => n + r.count, 0)).toBe(s.flagCount); // the tallies count flags
+    const html = renderReportHtml(data);
+    expect(html).toContain('Counts are flags');
+    expect(html).toContain(`Market-value estimate for the ${s.flaggedEstimated.count} flagged transfers without a reported amount`);
+    const groups = groupByTransfer(data.flagged);
+    const rank = { high: 0, medium: 1, low: 2 };
+    for (let i = 1; i < groups.length; i++) {
+      const [a, b] = [groups[i - 1]!, groups[i]!];
+      expect(rank[a.severity] < rank[b.severity] || (a.severity === b.severity && a.sortValueMinor >= b.sortValueMinor)).toBe(true);
+    }
+    // The headings appear in that order in the HTML.
+    const order = [...html.matchAll(/<h3 id="flag-transfer-(\d+)">/g)].map((x) => Number(x[1]));
+    expect(order).toEqual(groups.map((g) => g.transfer.id));
+  });
+
+  it('stops a print that runs past its deadline, kills the printer and names the report', async () => {
+    const printer = await chromiumPrinter();
+    const big = `<!doctype html><html><body>${'<table>' + Array.from({ length: 20000 }, (_, i) => `<tr><td>${i}</td><td>row ${i}</td></tr>`).join('') + '</table>'}</body></html>`;
+    const started = Date.now();
+    await expect(printer.print(big, { label: 'Board pack Q3', timeoutMs: 300 })).rejects.toThrow(/Printing the report "Board pack Q3" did not finish within 0 s .*Narrow the scope/);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    await expect(printer.print('<p>x</p>')).rejects.toThrow(/stopped/);
+    await printer.close();
+    expect(printTimeoutMs(big)).toBeGreaterThan(120_000);
+  }, 60_000);
 
   it('gives the same content for the same ledger state, even after a run is recorded, and a new hash when the state changes', () => {
     const { db } = tempSampleLedger();

@@ -9,41 +9,57 @@ import { boardPower, leadershipRole, officerOrDirector } from './controlGraph';
 
 const ONE_THIRD = 100 / 3;
 
-interface Edges { parents: Map<number, number[]>; leaders: Map<number, number[]>; seats: Map<number, number[]> }
-
-function push(m: Map<number, number[]>, k: number, v: number): void {
-  const list = m.get(k);
-  if (list) list.push(v); else m.set(k, [v]);
-}
+/** Adjacency in compressed form: the neighbours of k are list[start[k]] .. list[start[k + 1] - 1]. */
+interface Adjacency { start: Int32Array; list: Int32Array }
+interface Edges { parents: Adjacency; leaders: Adjacency; seats: Adjacency; size: number }
 
 const SCALE = 2 ** 26; // two entity ids below 67M packed into one safe integer
 
+/** Build an adjacency from lists of packed (subject, object) pairs, keyed by the subject or by the object. */
+function adjacency(lists: number[][], size: number, bySubject: boolean): Adjacency {
+  const start = new Int32Array(size + 1);
+  for (const l of lists) for (const k of l) { const hi = Math.floor(k / SCALE); start[(bySubject ? hi : k - hi * SCALE) + 1]!++; }
+  for (let i = 1; i <= size; i++) start[i]! += start[i - 1]!;
+  const fill = start.slice(0, size);
+  const list = new Int32Array(start[size]!);
+  for (const l of lists) {
+    for (const k of l) {
+      const hi = Math.floor(k / SCALE);
+      const lo = k - hi * SCALE;
+      if (bySubject) list[fill[hi]!++] = lo; else list[fill[lo]!++] = hi;
+    }
+  }
+  return { start, list };
+}
+
+function neighbours(adj: Adjacency, k: number): Int32Array {
+  return adj.list.subarray(adj.start[k]!, adj.start[k + 1]!);
+}
+
 /**
- * Affiliations as compact adjacency lists: who may control (transitively), lead, or sit in each
+ * Affiliations as compact adjacency arrays: who may control (transitively), lead, or sit in each
  * firm. Each list is read as packed integers (one number a row, no row objects), and role texts,
  * which repeat, are classified once each.
  */
 function loadEdges(db: Db): Edges {
-  const edges: Edges = { parents: new Map(), leaders: new Map(), seats: new Map() };
+  const size = ((db.prepare(`SELECT max(max(subject_id), max(object_id)) FROM affiliations`).pluck().get() as number | null) ?? 0) + 1;
   const packed = (sql: string, params: unknown[] = []) => db.prepare(sql).pluck().all(...params) as number[];
-  const unpack = (list: number[], into: Map<number, number[]>, subjectFirst: boolean) => {
-    for (const k of list) {
-      const hi = Math.floor(k / SCALE);
-      const lo = k - hi * SCALE;
-      if (subjectFirst) push(into, hi, lo); else push(into, lo, hi);
-    }
-  };
   // (object, subject): control, or one third of the votes (control with a management role, DGCL).
-  unpack(packed(`SELECT subject_id * ${SCALE} + object_id FROM affiliations
-    WHERE kind = 'control' OR (kind = 'ownership' AND coalesce(voting_pct, equity_pct) >= ?)`, [ONE_THIRD]), edges.parents, false);
+  const parents = [packed(`SELECT subject_id * ${SCALE} + object_id FROM affiliations
+    WHERE kind = 'control' OR (kind = 'ownership' AND coalesce(voting_pct, equity_pct) >= ?)`, [ONE_THIRD])];
   const roles = db.prepare(`SELECT DISTINCT kind, role FROM affiliations WHERE role IS NOT NULL AND kind IN ('role', 'ownership')`).all() as Array<{ kind: string; role: string }>;
   const board = roles.filter((r) => r.kind === 'ownership' && boardPower.test(r.role)).map((r) => r.role);
   const leading = roles.filter((r) => r.kind === 'role' && leadershipRole.test(r.role)).map((r) => r.role);
   const sitting = roles.filter((r) => r.kind === 'role' && officerOrDirector.test(r.role)).map((r) => r.role);
-  if (board.length) unpack(packed(`SELECT subject_id * ${SCALE} + object_id FROM affiliations WHERE kind = 'ownership' AND role IN (SELECT value FROM json_each(?))`, [JSON.stringify(board)]), edges.parents, false);
-  if (leading.length) unpack(packed(`SELECT subject_id * ${SCALE} + object_id FROM affiliations WHERE kind = 'role' AND role IN (SELECT value FROM json_each(?))`, [JSON.stringify(leading)]), edges.leaders, false);
-  if (sitting.length) unpack(packed(`SELECT subject_id * ${SCALE} + object_id FROM affiliations WHERE kind = 'role' AND role IN (SELECT value FROM json_each(?))`, [JSON.stringify(sitting)]), edges.seats, true);
-  return edges;
+  const withRoles = (kind: string, list: string[]) => (list.length
+    ? packed(`SELECT subject_id * ${SCALE} + object_id FROM affiliations WHERE kind = ? AND role IN (SELECT value FROM json_each(?))`, [kind, JSON.stringify(list)]) : []);
+  parents.push(withRoles('ownership', board));
+  return {
+    size,
+    parents: adjacency(parents, size, false),
+    leaders: adjacency([withRoles('role', leading)], size, false),
+    seats: adjacency([withRoles('role', sitting)], size, true),
+  };
 }
 
 /**
@@ -57,18 +73,24 @@ function holdings(edges: Edges): Map<number, Set<number>> {
     if (!s) { s = new Set([h]); held.set(h, s); }
     s.add(e);
   };
-  const entities = new Set<number>([...edges.parents.keys(), ...edges.leaders.keys()]);
-  for (const e of entities) {
-    for (const l of edges.leaders.get(e) ?? []) add(l, e);
-    // Every transitive controller above e; the seen set ends cycles.
-    const seen = new Set<number>([e]);
-    const stack = [...(edges.parents.get(e) ?? [])];
+  // Visit marks per walk: a walk numbered w has seen h when seenIn[h] === w (no set per entity).
+  const seenIn = new Int32Array(edges.size);
+  const stack: number[] = [];
+  let walk = 0;
+  for (let e = 0; e < edges.size; e++) {
+    for (const l of neighbours(edges.leaders, e)) add(l, e);
+    const up = neighbours(edges.parents, e);
+    if (up.length === 0) continue;
+    // Every transitive controller above e; the marks end cycles.
+    walk++;
+    seenIn[e] = walk;
+    for (const p of up) stack.push(p);
     while (stack.length) {
       const h = stack.pop()!;
-      if (seen.has(h)) continue;
-      seen.add(h);
+      if (seenIn[h] === walk) continue;
+      seenIn[h] = walk;
       add(h, e);
-      for (const p of edges.parents.get(h) ?? []) if (!seen.has(p)) stack.push(p);
+      for (const p of neighbours(edges.parents, h)) if (seenIn[p] !== walk) stack.push(p);
     }
   }
   // Keep the top groups: a controlled holder's firms are all in its controller's group, unless it
@@ -76,7 +98,7 @@ function holdings(edges: Edges): Map<number, Set<number>> {
   // A chain of such covers always ends at a kept group (larger, or equal with a smaller id: cycles).
   const covered: number[] = [];
   for (const [h, group] of held) {
-    const coveredBy = (edges.parents.get(h) ?? []).some((p) => {
+    const coveredBy = neighbours(edges.parents, h).some((p) => {
       const pg = held.get(p);
       if (!pg || p === h || pg.size < group.size || (pg.size === group.size && p > h)) return false;
       for (const e of group) if (!pg.has(e)) return false;
@@ -127,7 +149,10 @@ function shareGroup(ix: { start: Int32Array; list: Int32Array }, a: number, b: n
 export function collectCandidates(db: Db): CandidateStats {
   const edges = loadEdges(db);
   const groups: number[][] = [...holdings(edges).values()].map((s) => [...s]);
-  for (const firms of edges.seats.values()) if (firms.length > 1) groups.push(firms);
+  for (let person = 0; person < edges.size; person++) {
+    const firms = neighbours(edges.seats, person);
+    if (firms.length > 1) groups.push([...firms]);
+  }
   const ix = membershipIndex(groups);
   db.function('armslength_share_group', { deterministic: true }, (a: unknown, b: unknown) => (shareGroup(ix, a as number, b as number) ? 1 : 0));
   db.exec(`DROP TABLE IF EXISTS temp.rule_candidates; CREATE TEMP TABLE rule_candidates (id INTEGER PRIMARY KEY);

@@ -60,14 +60,63 @@ interface EvidenceRow { id: number; locator: string; excerpt: string; document_i
 function affiliationEvidence(db: Db, affiliationId: number): Evidence[] {
   const rows = stmt(db, `SELECT e.id, e.locator, e.excerpt, d.id AS document_id, d.name, d.kind, d.sha256, d.issuer, d.filed_on, d.source_url
     FROM evidence e JOIN documents d ON d.id = e.document_id WHERE e.affiliation_id = ? ORDER BY e.id`).all(affiliationId) as EvidenceRow[];
-  return rows.map((r) => ({ id: r.id, locator: r.locator, excerpt: r.excerpt,
-    document: { id: r.document_id, name: r.name, kind: r.kind, sha256: r.sha256, issuer: r.issuer, filedOn: r.filed_on, sourceUrl: r.source_url } }));
+  return rows.map(toEvidence);
+}
+
+function toEvidence(r: EvidenceRow): Evidence {
+  return { id: r.id, locator: r.locator, excerpt: r.excerpt,
+    document: { id: r.document_id, name: r.name, kind: r.kind, sha256: r.sha256, issuer: r.issuer, filedOn: r.filed_on, sourceUrl: r.source_url } };
+}
+
+const noEvidence: Evidence[] = [];
+
+/**
+ * The dates around a given one on which a set of affiliations is valid exactly as on that date:
+ * d >= loIn, d > loEx, d <= hiIn, d < hiEx (string comparisons, as validOn makes them).
+ */
+interface Span { loIn: string; loEx: string; hiIn: string; hiEx: string }
+interface DatedAnswer<T> { span: Span; answer: T }
+
+const LOWEST = '';
+const HIGHEST = '\uffff';
+
+function openSpan(): Span {
+  return { loIn: LOWEST, loEx: LOWEST, hiIn: HIGHEST, hiEx: HIGHEST };
+}
+
+function narrow(span: Span, a: Pick<AffiliationRow, 'valid_from' | 'valid_to'>, date: string): void {
+  if (a.valid_from !== null) {
+    if (a.valid_from <= date) { if (a.valid_from > span.loIn) span.loIn = a.valid_from; }
+    else if (a.valid_from < span.hiEx) span.hiEx = a.valid_from;
+  }
+  if (a.valid_to !== null) {
+    if (a.valid_to >= date) { if (a.valid_to < span.hiIn) span.hiIn = a.valid_to; }
+    else if (a.valid_to > span.loEx) span.loEx = a.valid_to;
+  }
+}
+
+function answerFor<T>(list: Array<DatedAnswer<T>> | undefined, date: string): T | undefined {
+  if (!list) return undefined;
+  for (const { span, answer } of list) {
+    if (date >= span.loIn && (span.loEx === LOWEST || date > span.loEx) && date <= span.hiIn && date < span.hiEx) return answer;
+  }
+  return undefined;
+}
+
+function remember<T>(cache: Map<number, Array<DatedAnswer<T>>>, entityId: number, span: Span, answer: T): void {
+  const list = cache.get(entityId);
+  if (list) list.push({ span, answer }); else cache.set(entityId, [{ span, answer }]);
 }
 
 export class ControlGraph {
   private readonly incomingCache = new Map<number, AffiliationRow[]>();
   private readonly outgoingCache = new Map<number, AffiliationRow[]>();
   private readonly evidenceCache = new Map<number, PathEdge['evidence']>();
+  private readonly edgeCache = new Map<string, PathEdge>();
+  /** Set once all affiliation evidence is in evidenceCache: an affiliation missing there has none. */
+  private evidenceComplete = false;
+  private readonly controllersCache = new Map<number, Array<DatedAnswer<Map<number, Controller>>>>();
+  private readonly officersCache = new Map<number, Array<DatedAnswer<Map<number, PathEdge>>>>();
 
   constructor(private readonly db: Db) {}
 
@@ -103,6 +152,21 @@ export class ControlGraph {
     }
   }
 
+  /**
+   * Read the evidence of every affiliation in one statement. A full rule run builds edges for
+   * thousands of affiliations, most citing nothing; one query each would cost more than the rest.
+   */
+  preloadEvidence(): void {
+    const rows = this.db.prepare(`SELECT e.affiliation_id, e.id, e.locator, e.excerpt, d.id AS document_id, d.name, d.kind, d.sha256, d.issuer, d.filed_on, d.source_url
+      FROM evidence e JOIN documents d ON d.id = e.document_id WHERE e.affiliation_id IS NOT NULL ORDER BY e.affiliation_id, e.id`).all() as Array<EvidenceRow & { affiliation_id: number }>;
+    for (const r of rows) {
+      let list = this.evidenceCache.get(r.affiliation_id);
+      if (!list) { list = []; this.evidenceCache.set(r.affiliation_id, list); }
+      list.push(toEvidence(r));
+    }
+    this.evidenceComplete = true;
+  }
+
   /** Affiliations whose subject is the entity (what it holds, controls or works for). */
   outgoing(entityId: number): AffiliationRow[] {
     let rows = this.outgoingCache.get(entityId);
@@ -113,18 +177,29 @@ export class ControlGraph {
     return rows;
   }
 
+  /**
+   * The path edge for an affiliation read as `relation`. One object per (affiliation, relation):
+   * the paths of thousands of flags share their edges, so each edge is serialised once (pathJson.ts).
+   * Callers treat edges as read-only.
+   */
   edge(a: AffiliationRow, relation: string): PathEdge {
+    const key = `${a.id}|${relation}`;
+    const known = this.edgeCache.get(key);
+    if (known) return known;
     let evidence = this.evidenceCache.get(a.id);
+    if (!evidence && this.evidenceComplete) evidence = noEvidence;
     if (!evidence) {
       evidence = affiliationEvidence(this.db, a.id);
       this.evidenceCache.set(a.id, evidence);
     }
-    return {
+    const made: PathEdge = {
       affiliationId: a.id,
       from: { id: a.subject_id, name: a.s_name, kind: a.s_kind },
       to: { id: a.object_id, name: a.o_name, kind: a.o_kind },
       relation, validFrom: a.valid_from, validTo: a.valid_to, evidence,
     };
+    this.edgeCache.set(key, made);
+    return made;
   }
 
   /**
@@ -144,11 +219,16 @@ export class ControlGraph {
 
   /** People holding an officer or director role in the entity on the date, with that role as an edge. */
   officersOn(entityId: number, date: string): Map<number, PathEdge> {
+    const cached = answerFor(this.officersCache.get(entityId), date);
+    if (cached) return cached;
     const found = new Map<number, PathEdge>();
+    const span = openSpan();
     for (const a of this.incoming(entityId)) {
+      narrow(span, a, date);
       if (a.kind !== 'role' || !a.role || !officerOrDirector.test(a.role) || !validOn(a, date) || a.s_kind !== 'person') continue;
       if (!found.has(a.subject_id)) found.set(a.subject_id, this.edge(a, a.role));
     }
+    remember(this.officersCache, entityId, span, found);
     return found;
   }
 
@@ -157,12 +237,18 @@ export class ControlGraph {
    * that holder down to the entity. Breadth-first, so cycles of cross-holdings end.
    */
   controllersOn(entityId: number, date: string): Map<number, Controller> {
+    const cached = answerFor(this.controllersCache.get(entityId), date);
+    if (cached) return cached;
     const found = new Map<number, Controller>();
+    const span = openSpan();
     const queue: Array<{ id: number; path: PathEdge[] }> = [{ id: entityId, path: [] }];
     const expanded = new Set<number>([entityId]);
     for (let head = 0; head < queue.length; head++) {
       const { id, path } = queue[head]!;
+      // Every affiliation read here decides the answer (relationOn reads the same list), so the
+      // answer holds for every date on which each of them is valid exactly when it is on `date`.
       for (const a of this.incoming(id)) {
+        narrow(span, a, date);
         if (!validOn(a, date)) continue;
         const rel = this.relationOn(a, date);
         if (!rel) continue;
@@ -178,6 +264,7 @@ export class ControlGraph {
         }
       }
     }
+    remember(this.controllersCache, entityId, span, found);
     return found;
   }
 }

@@ -27,6 +27,8 @@ import { readRuleProfile, type RuleProfile } from './profile';
 import { collectCandidates, type CandidateStats } from './candidates';
 import { changesSince, currentMarks, fingerprint, readRuleState, writeRuleState } from './ruleState';
 import { stmt } from './stmtCache';
+import { pathsJson } from './pathJson';
+import { inRunScope } from './runScope';
 
 export const rules: Rule[] = [commonControlRule, interlockRule, corporateOpportunityRule, offMarketRule, sk404ThresholdRule, missingApprovalRule, undisclosedRule, aktgRule, roundTripRule, ias24MaterialRule];
 const ruleVersions = rules.map((r) => `${r.id}@${r.version}`).join(',');
@@ -76,6 +78,16 @@ export interface RunResult {
   phasesMs: { select: number; evaluate: number; write: number };
 }
 
+/**
+ * What a flag says, hashed to tell an unchanged re-run (nothing written) from a changed one. Each
+ * field goes in as it is, after its length, so no two different flags hash alike and the long
+ * texts are not escaped into one JSON string first.
+ */
+function contentHash(row: { ruleVersion: number; severity: string; title: string; summary: string; paths: string; atStakeMinor: number | null; atStakeCurrency: string | null; regime: string; checklist: string }): string {
+  const parts = [String(row.ruleVersion), row.severity, row.title, row.summary, row.paths, String(row.atStakeMinor), String(row.atStakeCurrency), row.regime, row.checklist];
+  return createHash('sha1').update(parts.map((p) => `${p.length}:${p}`).join('')).digest('base64');
+}
+
 /** Transfer rows by id, read in one statement through a temp table of ids (CROSS JOIN: the ids drive, not a scan of transfers). */
 function loadTransfers(db: Db, table: string): TransferWithKey[] {
   const sql = transferSelect.replace(/,\s*\(SELECT count\(\*\) FROM flags g[^)]*\) AS flag_count/, ', 0 AS flag_count')
@@ -94,13 +106,14 @@ function samePairIds(db: Db, a: number, b: number): number[] {
  * ledger gives the same flags whichever way it is reached.
  */
 export function runRules(db: Db, options: { full?: boolean } = {}): RunResult {
-  return db.transaction((): RunResult => {
+  return db.transaction((): RunResult => inRunScope(db, () => {
     const started = performance.now();
     const profile = readRuleProfile(db);
     const print = fingerprint(db, ruleVersions);
     const marks = currentMarks(db);
     const change = options.full ? { mode: 'full' as const, reason: 'asked for a full run' } : changesSince(db, readRuleState(db), print);
     const graph = new ControlGraph(db);
+    graph.preloadEvidence();
     let candidates: CandidateStats | undefined;
     db.exec(`DROP TABLE IF EXISTS temp.rule_eval; CREATE TEMP TABLE rule_eval (id INTEGER PRIMARY KEY)`);
     if (change.mode === 'full') {
@@ -148,9 +161,9 @@ export function runRules(db: Db, options: { full?: boolean } = {}): RunResult {
       evaluateMs += performance.now() - t0;
       for (const draft of drafts) {
         const row = { ruleId: draft.ruleId, ruleVersion: draft.ruleVersion, transferId: draft.transferId, severity: draft.severity, title: draft.title,
-          summary: draft.summary, paths: JSON.stringify(draft.paths), atStakeMinor: draft.atStakeMinor, atStakeCurrency: draft.atStakeCurrency,
-          regime: draft.regime, checklist: JSON.stringify(draft.checklist ?? []), hash: '' };
-        row.hash = createHash('sha1').update(JSON.stringify([row.ruleVersion, row.severity, row.title, row.summary, row.paths, row.atStakeMinor, row.atStakeCurrency, row.regime, row.checklist])).digest('base64');
+          summary: draft.summary, paths: pathsJson(draft.paths), atStakeMinor: draft.atStakeMinor, atStakeCurrency: draft.atStakeCurrency,
+          regime: draft.regime, checklist: draft.checklist?.length ? JSON.stringify(draft.checklist) : '[]', hash: '' };
+        row.hash = contentHash(row);
         const found = existing.get(`${draft.ruleId}|${draft.transferId}`);
         if (!found) {
           kept.add(Number(insert.run(row).lastInsertRowid));
@@ -171,7 +184,7 @@ export function runRules(db: Db, options: { full?: boolean } = {}): RunResult {
     return { created, updated, removed, total, mode: change.mode, reason: change.mode === 'full' ? change.reason : `${transfers.length} transfers added or edited since the last run, or between the same parties`,
       evaluated: transfers.length, candidates,
       phasesMs: { select: Math.round(selected - started), evaluate: Math.round(evaluateMs), write: Math.round(performance.now() - selected - evaluateMs) } };
-  })();
+  }))();
 }
 
 export function flagsForTransfer(db: Db, transferId: number): Flag[] {

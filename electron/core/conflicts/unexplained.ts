@@ -9,7 +9,7 @@ import { coreName } from '../importers/entityMatch';
 import { readRuleProfile } from './profile';
 
 export interface UnexplainedDisclosure {
-  id: number; documentName: string; issuer: { id: number; name: string } | null; counterpartyLabel: string | null; counterpartyId: number | null;
+  id: number; documentId: number; documentName: string; issuer: { id: number; name: string } | null; counterpartyLabel: string | null; counterpartyId: number | null;
   concept: string; periodStart: string | null; periodEnd: string | null; amountMinor: number | null; currency: string | null; locator: string; excerpt: string;
   /** Transfers found between the two parties in the period, and their total in the disclosure's currency. */
   matchingTransfers: number; matchedTotalMinor: number;
@@ -17,7 +17,7 @@ export interface UnexplainedDisclosure {
 }
 
 interface Row {
-  id: number; document_name: string; issuer_id: number | null; issuer_name: string | null; counterparty_id: number | null; counterparty_label: string | null;
+  id: number; document_id: number; document_name: string; issuer_id: number | null; issuer_name: string | null; counterparty_id: number | null; counterparty_label: string | null;
   concept: string; period_start: string | null; period_end: string | null; amount_minor: number | null; currency: string | null; locator: string; excerpt: string;
 }
 
@@ -36,7 +36,7 @@ function counterpartyIds(db: Db, r: Row): number[] {
 
 export function unexplainedDisclosures(db: Db): UnexplainedDisclosure[] {
   const tolerance = readRuleProfile(db).thresholds.disclosureTolerancePct / 100;
-  const rows = db.prepare(`SELECT d.id, doc.name AS document_name, d.issuer_id, e.name AS issuer_name, d.counterparty_id, d.counterparty_label, d.concept,
+  const rows = db.prepare(`SELECT d.id, doc.id AS document_id, doc.name AS document_name, d.issuer_id, e.name AS issuer_name, d.counterparty_id, d.counterparty_label, d.concept,
       d.period_start, d.period_end, d.amount_minor, d.currency, d.locator, d.excerpt
     FROM disclosures d JOIN documents doc ON doc.id = d.document_id LEFT JOIN entities e ON e.id = d.issuer_id ORDER BY d.id`).all() as Row[];
   const between = db.prepare(`SELECT count(*) AS n, ifnull(sum(amount_minor), 0) AS total FROM transfers
@@ -45,7 +45,7 @@ export function unexplainedDisclosures(db: Db): UnexplainedDisclosure[] {
   const out: UnexplainedDisclosure[] = [];
   for (const r of rows) {
     const base = {
-      id: r.id, documentName: r.document_name, issuer: r.issuer_id !== null ? { id: r.issuer_id, name: r.issuer_name! } : null,
+      id: r.id, documentId: r.document_id, documentName: r.document_name, issuer: r.issuer_id !== null ? { id: r.issuer_id, name: r.issuer_name! } : null,
       counterpartyLabel: r.counterparty_label, counterpartyId: r.counterparty_id, concept: r.concept, periodStart: r.period_start, periodEnd: r.period_end,
       amountMinor: r.amount_minor, currency: r.currency, locator: r.locator, excerpt: r.excerpt,
     };

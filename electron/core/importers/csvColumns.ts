@@ -41,24 +41,6 @@ export function aliasesOf(field: TransferField): string[] {
   return aliases[field];
 }
 
-/** Map each field to a column index; unknown headers are ignored, duplicates are an error. */
-export function mapColumns(headers: string[]): { columns: Partial<Record<TransferField, number>>; problems: string[] } {
-  const columns: Partial<Record<TransferField, number>> = {};
-  const problems: string[] = [];
-  headers.forEach((h, index) => {
-    const key = headerKey(h);
-    const field = transferFields.find((f) => aliases[f].includes(key));
-    if (!field) return;
-    if (columns[field] !== undefined) problems.push(`columns "${headers[columns[field]!]}" and "${h}" both give ${field}`);
-    else columns[field] = index;
-  });
-  for (const f of requiredFields) {
-    if (columns[f] === undefined) problems.push(`missing column "${f}" (a header named one of: ${aliases[f].join(', ')})`);
-  }
-  if (columns.amount !== undefined && columns.currency === undefined) problems.push('column "amount" needs a "currency" column beside it');
-  return { columns, problems };
-}
-
 export interface ColumnSuggestion {
   column: number;
   header: string;
@@ -103,7 +85,8 @@ export function mappingProblems(headers: string[], mapping: Array<TransferField 
     if (seen.has(f)) problems.push(`columns "${headers[seen.get(f)!]}" and "${headers[i]}" both give ${f}`);
     else seen.set(f, i);
   });
-  for (const f of requiredFields) if (!seen.has(f)) problems.push(`no column gives "${f}" (choose one in the mapping)`);
+  // Named for those without the mapping wizard (CLI, document import): which headers would do.
+  for (const f of requiredFields) if (!seen.has(f)) problems.push(`no column gives "${f}" (a header named one of: ${aliases[f].join(', ')}; or choose one in the mapping)`);
   if (seen.has('amount') && !seen.has('currency')) problems.push('column "amount" needs a "currency" column beside it');
   return problems;
 }

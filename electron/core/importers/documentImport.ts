@@ -1,6 +1,7 @@
 // One way in for every document: detect its format from its content, read it with that format's
 // parser, show what it would add (preview), then write it (commit). Transfer ledgers (CSV) go
-// through the bulk transfer importer; everything else through the extraction pipeline.
+// through the spreadsheet import (columns mapped from the headers as the CLI does); everything
+// else through the extraction pipeline.
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
@@ -8,7 +9,7 @@ import { detectFormat, UnsupportedFileError, type DetectedFormat } from './detec
 import { matchEntities, type EntityMatch } from './entityMatch';
 import { commitExtraction, type CommitResult } from './commitExtraction';
 import { batchOfDocument } from '../ledger/documents';
-import { importCsvTransfers } from './csvTransfers';
+import { bufferSource, importCsvStream } from './spreadsheet/streamImport';
 import type { ExtractionResult } from './extracted';
 import { parseSecJson } from './secJson';
 import { parseFtm } from './ftm';
@@ -81,7 +82,7 @@ export interface DocumentPreview {
   statesNoTransactions: string | null;
 }
 
-export function previewDocument(db: Db, fileName: string, bytes: Buffer): DocumentPreview {
+export async function previewDocument(db: Db, fileName: string, bytes: Buffer): Promise<DocumentPreview> {
   const format = detect(bytes, fileName);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const base = { fileName, format, sha256, alreadyImportedBatch: batchOfDocument(db, sha256) ?? null };
@@ -89,7 +90,7 @@ export function previewDocument(db: Db, fileName: string, bytes: Buffer): Docume
   if (format === 'xlsx') {
     return { ...base, counts: none, entities: [], problems: [`${fileName}: an XLSX workbook is imported through the spreadsheet import, which maps its columns (spreadsheet:preview, or armslength import).`], problemCount: 1, statesNoTransactions: null };
   }
-  if (format === 'csv') return { ...base, ...dryRunCsv(db, fileName, bytes, none), entities: [], statesNoTransactions: null };
+  if (format === 'csv') return { ...base, ...(await dryRunCsv(db, fileName, bytes, none)), entities: [], statesNoTransactions: null };
   const x = extract(format, bytes, fileName);
   const matches = matchEntities(db, x.entities);
   return {
@@ -103,37 +104,40 @@ export function previewDocument(db: Db, fileName: string, bytes: Buffer): Docume
   };
 }
 
-class DryRun extends Error {}
+/**
+ * The CSV import of this file, never yielding to other requests (there is no import job lock on
+ * this path, and its transaction stays open until the last row).
+ */
+function importCsv(db: Db, fileName: string, bytes: Buffer, input: { importValidPart?: boolean; dryRun?: boolean }) {
+  return importCsvStream(db, bufferSource(fileName, bytes, { yieldBetweenChunks: false }), input);
+}
 
 /** Run the CSV import and roll it back: the preview shows exactly what the import would do or refuse. */
-function dryRunCsv(db: Db, fileName: string, bytes: Buffer, none: DocumentPreview['counts']): Pick<DocumentPreview, 'counts' | 'problems' | 'problemCount'> {
-  let outcome: Pick<DocumentPreview, 'counts' | 'problems' | 'problemCount'> = { counts: none, problems: [], problemCount: 0 };
+async function dryRunCsv(db: Db, fileName: string, bytes: Buffer, none: DocumentPreview['counts']): Promise<Pick<DocumentPreview, 'counts' | 'problems' | 'problemCount'>> {
   try {
-    db.transaction(() => {
-      const r = importCsvTransfers(db, fileName, bytes);
-      outcome = { counts: { ...none, transfers: r.transfers, entities: r.newEntities }, problems: [], problemCount: 0 };
-      throw new DryRun();
-    })();
+    const r = await importCsv(db, fileName, bytes, { dryRun: true });
+    return { counts: { ...none, transfers: r.transfers, entities: r.newEntities }, problems: [], problemCount: 0 };
   } catch (err) {
-    if (err instanceof AppError) outcome = { counts: none, problems: err.details.length ? err.details : [err.message], problemCount: err.details.length || 1 };
-    else if (!(err instanceof DryRun)) throw err;
+    if (!(err instanceof AppError)) throw err;
+    // "f.csv: 60 problems; ..." counts them all; the details list the first 50 and "... and 10 more".
+    const counted = Number(/: (\d+) problems?;/.exec(err.message)?.[1] ?? 0);
+    return { counts: none, problems: err.details.length ? err.details : [err.message], problemCount: counted || err.details.length || 1 };
   }
-  return outcome;
 }
 
 export interface ImportChoices { decisions?: Record<string, number | 'new'>; importValidPart?: boolean }
 
 export type DocumentImportResult = { format: DetectedFormat } & (
-  | { kind: 'transfers'; batchId: number; transfers: number; newEntities: number }
+  | { kind: 'transfers'; batchId: number; transfers: number; newEntities: number; problemsLeftOut: number }
   | ({ kind: 'document' } & CommitResult)
 );
 
-export function importDocument(db: Db, fileName: string, bytes: Buffer, choices: ImportChoices = {}): DocumentImportResult {
+export async function importDocument(db: Db, fileName: string, bytes: Buffer, choices: ImportChoices = {}): Promise<DocumentImportResult> {
   const format = detect(bytes, fileName);
   if (format === 'xlsx') throw new AppError('import_rejected', `${fileName}: an XLSX workbook is imported through the spreadsheet import, which maps its columns (spreadsheet:import, or armslength import).`);
   if (format === 'csv') {
-    const r = importCsvTransfers(db, fileName, bytes);
-    return { format, kind: 'transfers', batchId: r.batchId, transfers: r.transfers, newEntities: r.newEntities };
+    const r = await importCsv(db, fileName, bytes, { importValidPart: choices.importValidPart });
+    return { format, kind: 'transfers', batchId: r.batchId, transfers: r.transfers, newEntities: r.newEntities, problemsLeftOut: r.problemsLeftOut };
   }
   return { format, kind: 'document', ...commitExtraction(db, extract(format, bytes, fileName), { fileName, bytes, ...choices }) };
 }

@@ -1,5 +1,5 @@
 // The audit report as one self-contained HTML page (inline CSS and SVG, no external resources),
-// laid out for print: cover, contents, summary, one section per flag, the disclosure comparison,
+// laid out for print: cover, contents, summary, one section per flagged transfer, the disclosure comparison,
 // appendices and the reproducibility block. Headings h1–h3 become the PDF's outline.
 // Pure: the same data gives the same HTML, byte for byte.
 import type { Evidence, PathEdge } from '../../../shared/domain';
@@ -10,6 +10,7 @@ import type { ReportChanges, RunFlag, RunTotals } from './reportRuns';
 import { formatterFor, type Formatter } from './format';
 import { reportMessages, type ReportMessages } from './messages';
 import { reportCss } from './reportCss';
+import { groupByTransfer, type TransferGroup } from './transferGroups';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -19,6 +20,8 @@ const h = escapeHtml;
 export interface RenderOptions {
   /** Page of each top-level section, from a first print (see printReport); without it the contents list links only. */
   sectionPages?: Record<string, number>;
+  /** Printed in one pass (a large report): the contents say why they carry no page numbers. */
+  singlePass?: boolean;
 }
 
 interface Ctx { d: ReportData; m: ReportMessages; f: Formatter }
@@ -83,7 +86,7 @@ function cover({ d, m, f }: Ctx, opts: RenderOptions): string {
       [m.asOf, d.asOf ? h(f.moment(d.asOf)) : '—'], [m.preparedWith, `Arm's Length ${h(d.appVersion)}`],
     ])}
   </div>
-  <nav class="toc"><h2 class="toc-title">${h(m.contents)}</h2><ol>${toc}</ol></nav>`;
+  <nav class="toc"><h2 class="toc-title">${h(m.contents)}</h2><ol>${toc}</ol>${opts.singlePass ? `<p class="muted">${h(m.tocNoPages)}</p>` : ''}</nav>`;
 }
 
 function tallyTable({ m, f, d }: Ctx, head: string, rows: ReportData['summary']['byRule'], label: (key: string, label: string) => string): string {
@@ -120,7 +123,9 @@ function summarySection(ctx: Ctx): string {
     [m.relatedTransfers, f.int(s.relatedTransferCount)],
     [m.flagsCount, `${f.int(s.flagCount)} (${s.bySeverity.map((x) => `${f.int(x.count)} ${h(m.severityNames[x.key] ?? x.key)}`).join(', ') || '0'})`],
     [m.flaggedValue, f.money(s.flaggedValueMinor, cur)],
+    ...(s.flaggedEstimated.count ? [[m.estimatedWithout(s.flaggedEstimated.count), f.money(s.flaggedEstimated.valueMinor, cur)] as [string, string]] : []),
   ])}
+  <p class="muted">${h(m.tallyNote)}</p>
   <h3>1.2 ${h(m.byRule)}</h3>
   ${tallyTable(ctx, m.rule, s.byRule, (key, label) => `${h(key)} <span class="muted">${h(label)}</span>`)}
   <h3>1.3 ${h(m.bySeverity)}</h3>
@@ -128,7 +133,7 @@ function summarySection(ctx: Ctx): string {
   ${tallyTable(ctx, m.status, s.byStatus, (key) => h(m.statusNames[key] ?? key))}
   <h3>1.4 ${h(m.largest)}</h3>
   ${s.largest.length ? table(['#', m.date, m.fromCol, m.toCol, m.what, `${m.value} (${cur})`, m.rule],
-    s.largest.map((x) => [`<a href="#t-${x.transferId}">${x.transferId}</a>`, h(f.date(x.date, x.datePrecision)), h(x.from), h(x.to), h(x.what), f.money(x.valueMinor, cur), h(x.rules.join(', '))]), '', [5], [0, 1])
+    s.largest.map((x) => [`<a href="#flag-transfer-${x.transferId}">${x.transferId}</a>`, h(f.date(x.date, x.datePrecision)), h(x.from), h(x.to), h(x.what), f.money(x.valueMinor, cur), h(x.rules.join(', '))]), '', [5], [0, 1])
     : `<p class="muted">${h(m.none)}</p>`}
   <h3>1.5 ${h(m.changes)}</h3>
   ${changesBlock(ctx, d.changes)}`;
@@ -152,51 +157,73 @@ function pathTable({ m }: Ctx, paths: PathEdge[][], sides: string[]): string {
   return (rows.length ? table([m.from, m.relation, m.toCol, m.validity, m.evidence], rows, 'path') : '') + empty;
 }
 
-function flagSection(ctx: Ctx, item: FlaggedItem, n: number): string {
-  const { m, f, d } = ctx;
-  const { flag, transfer: t, valuation: v } = item;
+/** Valuation rows for a transfer: band, unit band, how the reported price sits in it, method and source. */
+function bandRows({ m, f }: Ctx, item: FlaggedItem): Array<[string, string, boolean?]> {
+  const v = item.valuation;
+  if (!v) return [[m.marketValue, h(item.valuationNote ?? m.notValued), true]];
   const pct = (x: number) => f.pct(Math.abs(x));
-  const band: Array<[string, string, boolean?]> = v
-    ? [
-      [m.marketValue, `${f.money(v.lowMinor, v.currency)} – ${f.money(v.highMinor, v.currency)} (${h(m.base)} ${f.money(v.baseMinor, v.currency)})`, true],
-      [m.unitBand, `${f.money(v.unitLowMinor, v.currency)} – ${f.money(v.unitHighMinor, v.currency)} ${h(m.per)} ${h(v.unit)}, ${h(m.valid)} ${h(f.date(v.bandValidFrom))} ${h(m.to)} ${h(f.date(v.bandValidTo))}`, true],
-      ...(v.reportedUnitMinor !== null ? [[m.reportedPer(v.unit), `${f.money(v.reportedUnitMinor, v.currency)} — ${h(v.deviationPct ? (v.deviationPct > 0 ? m.aboveBand(pct(v.deviationPct)) : m.belowBand(pct(v.deviationPct))) : m.insideBand)}`, true] as [string, string, boolean]] : []),
-      [m.method, h(v.method), true], [m.priceSource, h(v.source), true],
-    ]
-    : [[m.marketValue, h(item.valuationNote ?? m.notValued), true]];
-  const what = `#${t.id}: ${h(describeQuantity({ quantity: t.quantity, unit: t.unit, resource: t.resource }))} ${h(m.from)} ${h(t.from.name)} ${h(m.to)} ${h(t.to.name)}${t.intendedFor ? ` (${h(m.meantFor)} ${h(t.intendedFor.name)})` : ''}`;
-  const diagram = renderPathDiagram({
-    paths: flag.paths, sides: [t.from, t.to], transferLabel: describeQuantity({ quantity: t.quantity, unit: t.unit, resource: t.resource }),
-    words: { today: m.today, title: `${m.diagramTitle}: ${flag.title}`, since: m.since }, embedStyle: false,
-  });
-  const checklist = flag.checklist.length
-    ? `<h4>${h(m.checklist)}</h4>${table([m.test, m.met, m.detail, m.evidence], flag.checklist.map((c) => [
-      h(c.label), `<span class="met-${c.met === null ? 'unknown' : c.met ? 'yes' : 'no'}">${h(c.met === null ? m.unknown : c.met ? m.yes : m.no)}</span>`, h(c.detail),
-      c.evidence.map((e) => `${h(e.document.name)} (${h(e.locator)})${e.document.sha256 ? ` <code>${h(e.document.sha256.slice(0, 16))}…</code>` : ''}`).join('<br>') || '—',
-    ]), 'checklist')}`
-    : '';
+  return [
+    [m.marketValue, `${f.money(v.lowMinor, v.currency)} – ${f.money(v.highMinor, v.currency)} (${h(m.base)} ${f.money(v.baseMinor, v.currency)})`, true],
+    [m.unitBand, `${f.money(v.unitLowMinor, v.currency)} – ${f.money(v.unitHighMinor, v.currency)} ${h(m.per)} ${h(v.unit)}, ${h(m.valid)} ${h(f.date(v.bandValidFrom))} ${h(m.to)} ${h(f.date(v.bandValidTo))}`, true],
+    ...(v.reportedUnitMinor !== null ? [[m.reportedPer(v.unit), `${f.money(v.reportedUnitMinor, v.currency)} — ${h(v.deviationPct ? (v.deviationPct > 0 ? m.aboveBand(pct(v.deviationPct)) : m.belowBand(pct(v.deviationPct))) : m.insideBand)}`, true] as [string, string, boolean]] : []),
+    [m.method, h(v.method), true], [m.priceSource, h(v.source), true],
+  ];
+}
+
+function checklistTable({ m }: Ctx, flag: FlaggedItem['flag']): string {
+  if (!flag.checklist.length) return '';
+  return `<p class="cl-label">${h(m.checklist)}</p>${table([m.test, m.met, m.detail, m.evidence], flag.checklist.map((c) => [
+    h(c.label), `<span class="met-${c.met === null ? 'unknown' : c.met ? 'yes' : 'no'}">${h(c.met === null ? m.unknown : c.met ? m.yes : m.no)}</span>`, h(c.detail),
+    c.evidence.map((e) => `${h(e.document.name)} (${h(e.locator)})${e.document.sha256 ? ` <code>${h(e.document.sha256.slice(0, 16))}…</code>` : ''}`).join('<br>') || '—',
+  ]), 'checklist')}`;
+}
+
+/** One rule the transfer meets: what the rule found, its amount at stake, its checklist and the review decision. */
+function ruleBlock(ctx: Ctx, item: FlaggedItem): string {
+  const { m, f } = ctx;
+  const flag = item.flag;
   const reviewed = flag.status !== 'open' || flag.statusChangedAt !== null;
-  return `<section class="flag">
-    <h3 id="flag-${flag.id}">2.${n} ${h(flag.title)}</h3>
+  const decision = `<strong>${h(m.review)}:</strong> ${h(reviewed ? (m.statusNames[flag.status] ?? flag.status) : m.notReviewed)}${flag.statusReason ? ` — ${h(m.reason)}: ${h(flag.statusReason)}` : ''}${flag.statusBy ? ` — ${h(m.by)} ${h(flag.statusBy)}` : ''}${flag.statusChangedAt ? `, ${h(m.on)} ${h(f.moment(flag.statusChangedAt))}` : ''}`;
+  // An unreviewed flag says so in its badge row; a decision (who, when, why) gets its own line.
+  return `<div class="rule" id="flag-${flag.id}">
+    <h4>${h(flag.ruleId)} v${flag.ruleVersion} · ${h(flag.title)}</h4>
     <p class="badges"><span class="sev sev-${flag.severity}">${h(m.severity)}: ${h(m.severityNames[flag.severity] ?? flag.severity)}</span>
-      <span>${h(m.rule)} ${h(flag.ruleId)} v${flag.ruleVersion}</span><span>${h(m.regime)}: ${h(item.regime)}</span>
-      <span>${h(m.status)}: ${h(m.statusNames[flag.status] ?? flag.status)}</span></p>
-    <h4>${h(m.whatHappened)}</h4>
+      <span>${h(m.regime)}: ${h(item.regime)}</span><span>${h(m.atStake)}: ${f.money(flag.atStakeMinor, flag.atStakeCurrency)}</span>${reviewed ? '' : `<span class="review-badge">${decision}</span>`}</p>
     <p>${h(flag.summary)}</p>
+    ${checklistTable(ctx, flag)}
+    ${reviewed ? `<p class="review">${decision}</p>` : ''}
+  </div>`;
+}
+
+/** One flagged transfer: its facts, valuation, path and evidence once, then each rule it meets. */
+function transferSection(ctx: Ctx, g: TransferGroup, n: number): string {
+  const { m, f, d } = ctx;
+  const t = g.transfer;
+  const first = g.items[0]!;
+  const quantity = describeQuantity({ quantity: t.quantity, unit: t.unit, resource: t.resource });
+  const amount = t.amountMinor !== null ? f.money(t.amountMinor, t.currency) : h(m.noReportedAmount);
+  const heading = `2.${n} ${h(f.date(t.date, t.datePrecision))} · ${h(quantity)} · ${h(t.from.name)} → ${h(t.to.name)} · ${amount}`;
+  const what = `#${t.id}: ${h(quantity)} ${h(m.from)} ${h(t.from.name)} ${h(m.to)} ${h(t.to.name)}${t.intendedFor ? ` (${h(m.meantFor)} ${h(t.intendedFor.name)})` : ''}`;
+  const diagrams = g.pathSets.map((paths) => `<figure class="diagram">${renderPathDiagram({
+    paths, sides: [t.from, t.to], transferLabel: quantity,
+    words: { today: m.today, title: `${m.diagramTitle}: ${t.from.name} → ${t.to.name}`, since: m.since }, embedStyle: false,
+  })}</figure>${pathTable(ctx, paths, [t.from.name, t.to.name])}`).join('');
+  return `<section class="flag" id="t-flags-${t.id}">
+    <h3 id="flag-transfer-${t.id}">${heading}</h3>
+    <p class="badges"><span class="sev sev-${g.severity}">${h(m.severity)}: ${h(m.severityNames[g.severity] ?? g.severity)}</span><span>${h(m.flagCountOn(g.items.length))}</span></p>
+    <h4>${h(m.whatHappened)}</h4>
     ${facts2([
       [m.transfer, what, true], [m.date, h(f.date(t.date, t.datePrecision))], [m.transferStatus, h(t.status)],
       [m.reported, f.money(t.amountMinor, t.currency)],
       ...(t.currency !== d.scope.currency ? [[m.inReporting, f.money(t.reportingMinor, t.reportingMinor === null ? null : d.scope.currency)] as [string, string]] : []),
-      [m.atStake, f.money(flag.atStakeMinor, flag.atStakeCurrency)],
-      ...band,
+      ...bandRows(ctx, first),
     ])}
     <h4>${h(m.whyRelated)}</h4>
-    <figure class="diagram">${diagram}</figure>
-    ${pathTable(ctx, flag.paths, [t.from.name, t.to.name])}
+    ${diagrams || `<p class="muted">${h(m.none)}</p>`}
     <h4>${h(m.evidenceForTransfer)}</h4>
-    ${evidenceList(ctx, item.evidence)}
-    ${checklist}
-    <p class="review"><strong>${h(m.review)}:</strong> ${h(reviewed ? (m.statusNames[flag.status] ?? flag.status) : m.notReviewed)}${flag.statusReason ? ` — ${h(m.reason)}: ${h(flag.statusReason)}` : ''}${flag.statusBy ? ` — ${h(m.by)} ${h(flag.statusBy)}` : ''}${flag.statusChangedAt ? `, ${h(m.on)} ${h(f.moment(flag.statusChangedAt))}` : ''}</p>
+    ${evidenceList(ctx, first.evidence)}
+    <h4 class="rules-met">${h(m.rulesMet)}</h4>
+    ${g.items.map((x) => ruleBlock(ctx, x)).join('\n')}
   </section>`;
 }
 
@@ -275,7 +302,7 @@ export function renderReportHtml(d: ReportData, opts: RenderOptions = {}): strin
   ${cover(ctx, opts)}
   ${summarySection(ctx)}
   <h2 id="flags">2. ${h(m.flags)}</h2>
-  ${d.flagged.length ? d.flagged.map((x, i) => flagSection(ctx, x, i + 1)).join('\n') : `<p>${h(m.noFlags)}</p>`}
+  ${d.flagged.length ? `<p class="muted">${h(m.flagsIntro)}</p>${groupByTransfer(d.flagged).map((g, i) => transferSection(ctx, g, i + 1)).join('\n')}` : `<p>${h(m.noFlags)}</p>`}
   ${disclosureSection(ctx)}
   ${transfersAppendix(ctx)}
   ${entitiesAppendix(ctx)}

@@ -4,6 +4,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { AppError } from '../errors';
 import type { ReportLanguage } from '../../../shared/reportScope';
 import { pdfMarginsMm, pdfTemplates } from './printOptions';
+import { estimatePages, printTimeoutMs, withPrintDeadline } from './printDeadline';
 
 const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable',
   '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe'];
@@ -27,6 +28,12 @@ export interface PrintOptions {
   language?: ReportLanguage;
   /** A layout-only print (see printReport): no header or footer; margins and pages stay the same. */
   draft?: boolean;
+  /** The report's title, named in the error when a print runs out of time. */
+  label?: string;
+  /** Overrides the size-scaled deadline (printTimeoutMs). */
+  timeoutMs?: number;
+  /** Tagged PDF (accessibility tags, and Chromium's source for the outline). Default on. */
+  tagged?: boolean;
 }
 
 export async function printHtmlToPdf(html: string, opts: PrintOptions = {}): Promise<Buffer> {
@@ -38,28 +45,42 @@ export async function printHtmlToPdf(html: string, opts: PrintOptions = {}): Pro
   }
 }
 
-/** One Chromium for several prints (the two passes of printReport): a fresh page per print, one launch. */
-export async function chromiumPrinter(): Promise<{ print(html: string, opts?: PrintOptions): Promise<Buffer>; close(): Promise<void> }> {
-  const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs, headless: true });
-  return { print: (html, opts = {}) => printPage(browser, html, opts), close: () => browser.close() };
+export interface ChromiumPrinter { print(html: string, opts?: PrintOptions): Promise<Buffer>; close(): Promise<void> }
+
+/** One Chromium for several prints (the two passes of printReport): a fresh page per print, one launch.
+ *  Launched as a server so that a print past its deadline can be ended by killing the process. */
+export async function chromiumPrinter(): Promise<ChromiumPrinter> {
+  const server = await chromium.launchServer({ executablePath: findChromium(), args: chromiumArgs, headless: true });
+  const browser = await chromium.connect(server.wsEndpoint());
+  let killed = false;
+  const kill = async () => { killed = true; await server.kill(); };
+  return {
+    print: (html, opts = {}) => {
+      if (killed) return Promise.reject(new AppError('internal', 'The PDF printer was stopped after an earlier print ran out of time.'));
+      const ms = opts.timeoutMs ?? printTimeoutMs(html);
+      return withPrintDeadline(printPage(browser, html, opts), { ms, label: opts.label ?? 'report', pages: estimatePages(html), stop: kill });
+    },
+    close: async () => { if (!killed) { await browser.close().catch(() => undefined); await server.close(); } },
+  };
 }
 
 async function printPage(browser: Browser, html: string, opts: PrintOptions): Promise<Buffer> {
   const page = await browser.newPage();
   try {
-    page.setDefaultTimeout(0); // a 1,000-flag report takes a while to lay out and print
+    page.setDefaultTimeout(0); // the deadline around the whole print (withPrintDeadline) is the limit
     // Nothing is fetched: the report is self-contained HTML, CSS and SVG.
     await page.route('**/*', (route) => route.abort());
-    await page.setContent(html, { waitUntil: 'load', timeout: 120_000 });
+    await page.setContent(html, { waitUntil: 'load', timeout: 0 });
     await page.evaluate('document.fonts.ready.then(() => true)');
     const mm = (n: number) => `${n}mm`;
     const templates = pdfTemplates(opts.language);
+    const tagged = opts.tagged ?? true;
     return await page.pdf({
       format: 'A4', printBackground: true, displayHeaderFooter: !opts.draft, headerTemplate: templates.headerTemplate, footerTemplate: templates.footerTemplate,
       margin: { top: mm(pdfMarginsMm.top), bottom: mm(pdfMarginsMm.bottom), left: mm(pdfMarginsMm.left), right: mm(pdfMarginsMm.right) },
-      outline: true, tagged: true, // Chromium builds the outline from the tags, so the draft needs them too
+      outline: tagged, tagged, // Chromium builds the outline from the tags
     });
   } finally {
-    await page.close();
+    await page.close().catch(() => undefined); // the browser may already be gone (deadline passed)
   }
 }

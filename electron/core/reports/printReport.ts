@@ -1,21 +1,34 @@
 // Printing a report with page numbers in its contents list: print once, read on which page each
 // section heading landed from the PDF's own outline, then print again with those numbers. The
-// numbers fill a fixed place in the list, so the second print paginates like the first. Works
-// with either printer (Electron or playwright-core), as both hand back the PDF.
+// numbers fill a fixed place in the list, so the second print paginates like the first. A large
+// report is printed once (the draft would double a long print): its contents link to each
+// section without page numbers, and say so. Works with either printer (Electron or
+// playwright-core), as both hand back the PDF.
 import type { ReportLanguage } from '../../../shared/reportScope';
 import type { ReportData } from './reportData';
 import { renderReportHtml, reportSections } from './html';
 import { countPdfPages, outlinePages } from './pdfInfo';
+import { estimatePages } from './printDeadline';
 
-/** draft: a first print only to learn the page of each heading (no header or footer: same layout, less work). */
-export type PdfPrinter = (html: string, opts: { language: ReportLanguage; draft?: boolean }) => Promise<Buffer>;
+/** draft: a first print only to learn the page of each heading (no header or footer: same layout, less work).
+ *  label: the report's title, for the error if the print runs out of time. */
+export type PdfPrinter = (html: string, opts: { language: ReportLanguage; draft?: boolean; label?: string }) => Promise<Buffer>;
 
-export interface PrintedReport { pdf: Buffer; html: string; pages: number; sectionPages: Record<string, number> }
+export interface PrintedReport { pdf: Buffer; html: string; pages: number; sectionPages: Record<string, number>; passes: 1 | 2 }
 
-export async function printReport(data: ReportData, print: PdfPrinter): Promise<PrintedReport> {
+/** Above this many expected pages the report is printed in one pass. */
+export const TWO_PASS_MAX_PAGES = 200;
+
+export async function printReport(data: ReportData, print: PdfPrinter, opts: { twoPassMaxPages?: number } = {}): Promise<PrintedReport> {
   const language = data.scope.language;
+  const label = data.title;
   const first = renderReportHtml(data, { sectionPages: {} });
-  const draft = await print(first, { language, draft: true });
+  if (estimatePages(first) > (opts.twoPassMaxPages ?? TWO_PASS_MAX_PAGES)) {
+    const html = renderReportHtml(data, { singlePass: true });
+    const pdf = await print(html, { language, label });
+    return { pdf, html, pages: countPdfPages(pdf), sectionPages: {}, passes: 1 };
+  }
+  const draft = await print(first, { language, draft: true, label });
   const byTitle = outlinePages(draft);
   const sectionPages: Record<string, number> = {};
   for (const s of reportSections(data)) {
@@ -24,6 +37,6 @@ export async function printReport(data: ReportData, print: PdfPrinter): Promise<
   }
   // Without an outline to read (an old printer), the contents keep their links and lose only the numbers.
   const html = renderReportHtml(data, { sectionPages });
-  const pdf = await print(html, { language });
-  return { pdf, html, pages: countPdfPages(pdf), sectionPages };
+  const pdf = await print(html, { language, label });
+  return { pdf, html, pages: countPdfPages(pdf), sectionPages, passes: 2 };
 }

@@ -43,6 +43,9 @@ export const reportCss = `
   figure.diagram { margin: 1mm 0; }
   p.review { margin-top: 2mm; padding: 1mm 2mm; background: #f4f6f8; border-left: 2pt solid #9aa3ad; }
   figure.diagram svg { max-width: 100%; height: auto; }
+  div.rule { margin-top: 2.5mm; } div.rule h4 { margin-top: 1mm; }
+  h4.rules-met { border-bottom: 0.5pt solid #c5ccd3; }
+  p.cl-label { font-weight: bold; margin: 1mm 0 0; font-size: 8.5pt; }
   .met-yes { color: #0a5c1a; font-weight: bold; } .met-no { color: #8a0000; } .met-unknown { color: #8a5a00; font-style: italic; }
   @media screen { body { max-width: 190mm; margin: 8mm auto; padding: 0 6mm; background: #fff; } h2 { margin-top: 12mm; } }
 `;

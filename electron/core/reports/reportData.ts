@@ -40,8 +40,10 @@ export interface ReportSummary {
   noAmount: number;
   relatedTransferCount: number;
   flagCount: number;
-  /** Value of the flagged transfers, each transfer counted once. */
+  /** Reported value of the flagged transfers, each counted once: the same basis as transferValueMinor, so never above it. */
   flaggedValueMinor: number;
+  /** Flagged transfers with no reported amount (or no rate), and the market-value estimate of their amount at stake: shown apart, never added to the reported figures. */
+  flaggedEstimated: { count: number; valueMinor: number };
   byRule: Tally[];
   bySeverity: Tally[];
   byStatus: Tally[];
@@ -138,8 +140,8 @@ function tally(items: FlaggedItem[], keyOf: (f: FlaggedItem) => string, labelOf:
     let e = byKey.get(key);
     if (!e) { e = { t: { key, label: labelOf(f), count: 0, valueMinor: 0 }, transfers: new Set() }; byKey.set(key, e); }
     e.t.count++;
-    // Several flags of one group on one transfer count its value once.
-    if (!e.transfers.has(f.transfer.id)) { e.transfers.add(f.transfer.id); e.t.valueMinor += f.transfer.reportingMinor ?? f.atStakeReportingMinor ?? 0; }
+    // Several flags of one group on one transfer count its value once; reported amounts only, like the totals.
+    if (!e.transfers.has(f.transfer.id)) { e.transfers.add(f.transfer.id); e.t.valueMinor += f.transfer.reportingMinor ?? 0; }
   }
   return [...byKey.values()].map((e) => e.t).sort(order);
 }
@@ -194,7 +196,8 @@ export function gatherReportData(db: Db, opts: GatherOptions): ReportData {
     noAmount: transfers.filter((t) => t.amountMinor === null).length,
     relatedTransferCount: relatedIds.size,
     flagCount: flagged.length,
-    flaggedValueMinor: [...relatedIds].reduce((s, id) => s + (largestValue(flagged, byId.get(id)!.report)), 0),
+    flaggedValueMinor: [...relatedIds].reduce((s, id) => s + (byId.get(id)!.report.reportingMinor ?? 0), 0),
+    flaggedEstimated: estimatesWithoutAmount(flagged, [...relatedIds].map((id) => byId.get(id)!.report)),
     byRule: tally(flagged, ruleLabel, (f) => f.ruleName, (a, b) => b.valueMinor - a.valueMinor || a.key.localeCompare(b.key)),
     bySeverity: tally(flagged, (f) => f.flag.severity, (f) => f.flag.severity, (a, b) => severityRank[a.key as keyof typeof severityRank] - severityRank[b.key as keyof typeof severityRank]),
     byStatus: tally(flagged, (f) => f.flag.status, (f) => f.flag.status, (a, b) => a.key.localeCompare(b.key)),
@@ -240,9 +243,11 @@ export function gatherReportData(db: Db, opts: GatherOptions): ReportData {
   return { ...data, changes: changesSinceLastRun(db, data) };
 }
 
-function largestValue(flagged: FlaggedItem[], t: ReportTransfer): number {
-  if (t.reportingMinor !== null) return t.reportingMinor;
-  return Math.max(0, ...flagged.filter((f) => f.transfer.id === t.id).map((f) => f.atStakeReportingMinor ?? 0));
+/** Flagged transfers without a reported amount in the report's currency, valued by their largest amount at stake (a market-value estimate). */
+function estimatesWithoutAmount(flagged: FlaggedItem[], related: ReportTransfer[]): { count: number; valueMinor: number } {
+  const unpriced = related.filter((t) => t.reportingMinor === null);
+  const valueMinor = unpriced.reduce((s, t) => s + Math.max(0, ...flagged.filter((f) => f.transfer.id === t.id).map((f) => f.atStakeReportingMinor ?? 0)), 0);
+  return { count: unpriced.length, valueMinor };
 }
 
 interface AffDbRow { id: number; subject_id: number; s_name: string; s_kind: EntityRef['kind']; object_id: number; o_name: string; o_kind: EntityRef['kind'];

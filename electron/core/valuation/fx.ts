@@ -7,6 +7,7 @@ import { LedgerWriter } from '../ledger/write';
 import { appendAudit } from '../ledger/auditLog';
 import { minorDigits } from '../../../shared/money';
 import { stmt } from '../conflicts/stmtCache';
+import { duringRun } from '../conflicts/runScope';
 import { ecbReferenceRates, parseEcbCsv, ECB_REFERENCE_SOURCE } from '../reference/ecbRates';
 
 export const ECB_SOURCE_LABEL = 'ECB euro foreign exchange reference rates (shipped reference set)';
@@ -18,6 +19,11 @@ export interface FxQuote { base: string; quote: string; day: string; rateMicro: 
 /** The rate in force on `day`: that day's, or the latest within a week before it. */
 function eurRate(db: Db, quote: string, day: string): FxQuote | null {
   if (quote === 'EUR') return { base: 'EUR', quote: 'EUR', day, rateMicro: 1_000_000, source: 'identity' };
+  // A rule run converts the same currencies on the same days for many transfers.
+  return duringRun(db, `fx|${quote}|${day}`, () => readEurRate(db, quote, day));
+}
+
+function readEurRate(db: Db, quote: string, day: string): FxQuote | null {
   const earliest = new Date(Date.parse(`${day}T00:00:00Z`) - MAX_STALE_DAYS * 86_400_000).toISOString().slice(0, 10);
   const r = stmt(db, `SELECT base, quote, day, rate_micro AS rateMicro, source FROM fx_rates
     WHERE base = 'EUR' AND quote = ? AND day <= ? AND day >= ? ORDER BY day DESC, (source = ?) ASC, id DESC LIMIT 1`)

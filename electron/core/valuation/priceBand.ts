@@ -6,6 +6,7 @@ import { multiplyMinor } from '../../../shared/money';
 import { convertMinor } from './fx';
 import { AppError } from '../errors';
 import { stmt } from '../conflicts/stmtCache';
+import { duringRun } from '../conflicts/runScope';
 
 interface BandRow {
   label: string; unit: string; currency: string; low_minor: number; base_minor: number; high_minor: number;
@@ -15,6 +16,10 @@ interface BandRow {
 export type ValuationResult = { valuation: Valuation; note: null } | { valuation: null; note: string };
 
 export function findBand(db: Db, resourceKey: string, unit: string, date: string): BandRow | undefined {
+  return duringRun(db, `band|${resourceKey}|${unit}|${date}`, () => readBand(db, resourceKey, unit, date));
+}
+
+function readBand(db: Db, resourceKey: string, unit: string, date: string): BandRow | undefined {
   return stmt(db, `SELECT label, unit, currency, low_minor, base_minor, high_minor, valid_from, valid_to, source FROM price_bands
               WHERE resource_key = ? AND unit = ? AND valid_from <= ? AND valid_to >= ? ORDER BY valid_from DESC, id DESC LIMIT 1`)
     .get(resourceKey, unit, date, date) as BandRow | undefined;

@@ -9,11 +9,13 @@ import { convertMinor } from '../../valuation/fx';
 import { AppError } from '../../errors';
 import { whatMoved } from '../describe';
 import { stmt } from '../stmtCache';
+import { mayHaveFigures } from '../runScope';
 
 
 interface Figure { entity_id: number; amount_minor: number; currency: string; period_end: string; concept: string | null; locator: string | null; document_id: number | null }
 
 function assetsFor(ctx: RuleContext, entityId: number, year: string): Figure | undefined {
+  if (!mayHaveFigures(ctx.db, entityId)) return undefined; // most firms file nothing: no query
   return stmt(ctx.db, `SELECT entity_id, amount_minor, currency, period_end, concept, locator, document_id FROM issuer_figures
     WHERE entity_id = ? AND figure = 'totalAssets' AND period_end >= ? AND period_end <= ? ORDER BY period_end DESC LIMIT 1`).get(entityId, `${year}-01-01`, `${year}-12-31`) as Figure | undefined;
 }

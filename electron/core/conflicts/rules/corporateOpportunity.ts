@@ -9,6 +9,7 @@ import { findRelation } from '../relation';
 import { sentence, severityFor, sideText, whatMoved } from '../describe';
 import { evidenceForTransfer } from '../../ledger/read';
 import { stmt } from '../stmtCache';
+import { mayHaveFigures } from '../runScope';
 import { valueDelay } from '../../valuation/delay';
 
 interface FigureRow { figure: string; amount_minor: number; currency: string; period_end: string; concept: string | null }
@@ -16,7 +17,7 @@ interface FigureRow { figure: string; amount_minor: number; currency: string; pe
 /** Broz (1): could the firm afford it? Answered only when an issuer figure of the year covers the value. */
 function financialAbility(ctx: RuleContext, firmId: number, firmName: string): ChecklistItem {
   const v = ctx.value.valuation;
-  const figures = stmt(ctx.db, `SELECT figure, amount_minor, currency, period_end, concept FROM issuer_figures
+  const figures = !mayHaveFigures(ctx.db, firmId) ? [] : stmt(ctx.db, `SELECT figure, amount_minor, currency, period_end, concept FROM issuer_figures
     WHERE entity_id = ? AND figure IN ('totalAssets','equity','revenue') AND period_end <= ? ORDER BY period_end DESC, figure LIMIT 3`)
     .all(firmId, `${ctx.transfer.date.slice(0, 4)}-12-31`) as FigureRow[];
   const usable = v ? figures.find((f) => f.currency === v.currency) : undefined;

@@ -6,6 +6,7 @@ import type { Rule } from '../ruleContext';
 import { whatMoved } from '../describe';
 import { yearTotalWith } from '../../valuation/materiality';
 import { stmt } from '../stmtCache';
+import { mayHaveFigures } from '../runScope';
 
 export const ias24MaterialRule: Rule = {
   id: 'ias24-material', version: 1, regime: 'ifrs', name: 'IAS 24 material related-party transactions',
@@ -14,6 +15,7 @@ export const ias24MaterialRule: Rule = {
     if (!ctx.relation || t.amountMinor === null) return null;
     const year = t.date.slice(0, 4);
     for (const [side, other] of [[t.from, t.to], [t.to, t.from]] as const) {
+      if (!mayHaveFigures(ctx.db, side.id)) continue; // no figures filed: no revenue to compare with
       const revenue = stmt(ctx.db, `SELECT amount_minor, currency, period_end, concept FROM issuer_figures
         WHERE entity_id = ? AND figure = 'revenue' AND period_end >= ? AND period_end <= ? ORDER BY period_end DESC LIMIT 1`)
         .get(side.id, `${year}-01-01`, `${year}-12-31`) as { amount_minor: number; currency: string; period_end: string; concept: string | null } | undefined;

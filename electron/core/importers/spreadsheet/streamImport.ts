@@ -47,14 +47,19 @@ export async function fileSource(filePath: string, fileName: string): Promise<St
   };
 }
 
-/** Bytes already in memory (the app sends the file's content), cut into chunks so progress and cancel work the same. */
-export function bufferSource(fileName: string, bytes: Buffer): StreamSource {
+/**
+ * Bytes already in memory (the app sends the file's content), cut into chunks so progress and cancel
+ * work the same. `yieldBetweenChunks: false` never lets other requests run mid-import (the chunks
+ * then only await promises, not the event loop): for callers without the import job lock, whose
+ * open transaction must not take in another request's writes.
+ */
+export function bufferSource(fileName: string, bytes: Buffer, { yieldBetweenChunks = true } = {}): StreamSource {
   return {
     fileName, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), whole: bytes,
     async *chunks() {
       for (let i = 0; i < bytes.length; i += CHUNK) {
         yield bytes.subarray(i, i + CHUNK);
-        await nextTurn();
+        if (yieldBetweenChunks) await nextTurn();
       }
     },
   };
@@ -76,6 +81,8 @@ export interface StreamImportInput extends PlanInput {
   savePresetAs?: string;
   onProgress?: (p: ImportProgress) => void;
   signal?: AbortSignal;
+  /** Run the whole import, then roll it back: a preview that shows exactly what the import would do or refuse. */
+  dryRun?: boolean;
 }
 
 function cancelled(fileName: string): AppError {
@@ -160,7 +167,7 @@ export async function importCsvStream(db: Db, source: StreamSource, input: Strea
       savePreset(db, { name: input.savePresetAs, format: 'csv', headers: header, mapping: plan.mapping,
         options: { ...plan.options, delimiter, encoding: encoding.encoding, dateFormat: plan.state.dateFormat ?? undefined, decimal: plan.state.decimal ?? undefined } });
     }
-    db.exec('COMMIT');
+    db.exec(input.dryRun ? 'ROLLBACK' : 'COMMIT');
     input.onProgress?.({ rows: writer.rowsSeen, bytes: source.size, totalBytes: source.size });
     return result;
   } catch (err) {

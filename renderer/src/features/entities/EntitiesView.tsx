@@ -10,6 +10,7 @@ import { useMessages } from '../../i18n';
 import { money, transferDate } from '../../format';
 import { messages } from './messages';
 import { useLedgerVersion } from './useLedgerVersion';
+import { LookThrough } from './LookThrough';
 
 type M = typeof messages.en;
 
@@ -150,6 +151,7 @@ function EntityPageView({ m }: { m: M }) {
       <Affiliations items={page.affiliations} m={m} />
       <h3>{m.related}</h3>
       <Related m={m} />
+      <LookThrough entityId={e.id} />
       <Transfers rows={page.transfersOut} total={page.countOut} side="out" m={m} caption={m.transfersOut(page.countOut)} />
       <Transfers rows={page.transfersIn} total={page.countIn} side="in" m={m} caption={m.transfersIn(page.countIn)} />
     </article>

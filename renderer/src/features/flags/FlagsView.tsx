@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useMessages } from '../../i18n';
 import { flagStatuses, severities } from '../../../../shared/domain';
 import { noFilters, useFlagsStore, visibleFlags, type FlagSortKey } from '../../stores/flagsStore';
@@ -8,11 +8,15 @@ import { localDate } from '../../components/dates';
 import { money } from '../../format';
 import { flagMessages } from './messages';
 import { FlagPage } from './FlagPage';
+import { BoardTabs, type BoardTab } from './BoardTabs';
+import { UnexplainedDisclosures } from './UnexplainedDisclosures';
+import { RulesRun } from './RulesRun';
 
 export function FlagsView() {
   const t = useMessages(flagMessages);
   const { flags, loading, loaded, error, openId, open, load, sort, dir, setSort, filters, setFilters } = useFlagsStore();
   const focusFlag = useUiStore((s) => s.focus.flagId);
+  const [tab, setTab] = useState<BoardTab>('flags');
   useEffect(() => { void load(); }, [load]);
   // Opened on a flag (from the palette, the ledger or the overview): show its page.
   useEffect(() => { if (focusFlag !== undefined) open(focusFlag); }, [focusFlag, open]);
@@ -39,7 +43,11 @@ export function FlagsView() {
         <header className="pane-header">
           <h1 id="flags-title">{t.title}</h1>
           <span className="muted" role="status">{loaded ? t.count(shown.length, flags.length) : ''}</span>
+          <RulesRun />
         </header>
+        <BoardTabs tab={tab} onChange={setTab} />
+        {tab === 'unexplained' ? <div role="tabpanel" id="board-panel-unexplained" aria-labelledby="board-tab-unexplained"><UnexplainedDisclosures /></div> : (
+        <div role="tabpanel" id="board-panel-flags" aria-labelledby="board-tab-flags">
         <form className="filters" aria-label={t.filters} onSubmit={(e) => e.preventDefault()}>
           <span className="filter">
             <label htmlFor="flag-filter-status">{t.status}</label>
@@ -105,6 +113,8 @@ export function FlagsView() {
             </tbody>
           </table>
           </div>
+        )}
+        </div>
         )}
       </section>
       {current && <FlagPage flag={current} />}

@@ -3,6 +3,7 @@ import { useMessages } from '../../i18n';
 import { locales, themes, useSettingsStore, type Locale, type Theme } from '../../stores/settingsStore';
 import { money } from '../../format';
 import { localDate } from '../../components/dates';
+import { ValuationSettings, useReportingCurrencies } from '../valuation/ValuationSettings';
 
 const messages = {
   en: {
@@ -11,7 +12,7 @@ const messages = {
     language: 'Language and formats', theme: 'Theme', sample: 'Example',
     locales: { en: 'English (1,234.56; Dec 31, 2024)', de: 'Deutsch (1.234,56; 31.12.2024)' } as Record<string, string>,
     themes: { system: 'Follow the system', light: 'Light', dark: 'Dark' } as Record<string, string>,
-    currency: 'Reporting currency', currencyHelp: 'ISO 4217 code, e.g. USD, EUR, GBP', reviewer: 'Reviewer name', reviewerHelp: 'Recorded with flag reviews and on reports',
+    currency: 'Reporting currency', currencyHelp: 'The currencies the FX table can convert to (ECB reference rates, EUR-based)', reviewer: 'Reviewer name', reviewerHelp: 'Recorded with flag reviews and on reports',
     save: 'Save ledger settings', saved: 'Saved.', loading: 'Loading the ledger settings…', unchanged: 'Nothing to save.',
   },
   de: {
@@ -20,7 +21,7 @@ const messages = {
     language: 'Sprache und Formate', theme: 'Darstellung', sample: 'Beispiel',
     locales: { en: 'English (1,234.56; Dec 31, 2024)', de: 'Deutsch (1.234,56; 31.12.2024)' } as Record<string, string>,
     themes: { system: 'Wie das System', light: 'Hell', dark: 'Dunkel' } as Record<string, string>,
-    currency: 'Berichtswährung', currencyHelp: 'ISO-4217-Code, z. B. USD, EUR, GBP', reviewer: 'Name der prüfenden Person', reviewerHelp: 'Wird bei Prüfungen von Hinweisen und in Berichten vermerkt',
+    currency: 'Berichtswährung', currencyHelp: 'Die Währungen, in die die Kurstabelle umrechnen kann (EZB-Referenzkurse, auf EUR-Basis)', reviewer: 'Name der prüfenden Person', reviewerHelp: 'Wird bei Prüfungen von Hinweisen und in Berichten vermerkt',
     save: 'Registereinstellungen speichern', saved: 'Gespeichert.', loading: 'Registereinstellungen werden geladen…', unchanged: 'Nichts zu speichern.',
   },
 };
@@ -31,6 +32,7 @@ export function SettingsView() {
   const [currency, setCurrency] = useState('');
   const [reviewer, setReviewer] = useState('');
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const currencies = useReportingCurrencies(ledger?.reportingCurrency);
   useEffect(() => { void loadLedgerSettings(); }, [loadLedgerSettings]);
   useEffect(() => { if (ledger) { setCurrency(ledger.reportingCurrency); setReviewer(ledger.reviewerName); } }, [ledger]);
 
@@ -72,8 +74,10 @@ export function SettingsView() {
         {ledger && (
           <form onSubmit={(e) => { e.preventDefault(); void save(); }}>
             <label className="field">{t.currency}
-              <input value={currency} onChange={(e) => setCurrency(e.target.value)} maxLength={3} size={5} autoCapitalize="characters"
-                aria-describedby="currency-help" spellCheck={false} />
+              {/* Only currencies the FX table can convert to: a valuation in any other could not be shown. */}
+              <select value={currency} onChange={(e) => setCurrency(e.target.value)} aria-describedby="currency-help">
+                {currencies.map((c) => <option key={c} value={c}>{c}</option>)}
+              </select>
             </label>
             <p id="currency-help" className="muted small">{t.currencyHelp}</p>
             <label className="field">{t.reviewer}
@@ -85,6 +89,7 @@ export function SettingsView() {
           </form>
         )}
       </fieldset>
+      {ledger && <ValuationSettings />}
     </section>
   );
 }
