@@ -29,6 +29,7 @@ function time(read: string, runs: number, fn: () => unknown): ReadTiming {
     ms.push(performance.now() - t);
   }
   ms.sort((a, b) => a - b);
+  process.stderr.write(`reads: ${read}: ${ms.map((m) => Math.round(m)).join(', ')} ms\n`);
   return { read, runs, minMs: Math.round(ms[0]!), medianMs: Math.round(ms[Math.floor(runs / 2)]!) };
 }
 

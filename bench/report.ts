@@ -1,6 +1,7 @@
 // The audit report at scale: a ledger with N related transfers (one common-control flag each,
 // with evidence) among M transfers in scope, through the same path as the app and the CLI:
-// gather the data, build the HTML, print it with Chromium (two passes: contents page numbers).
+// gather the data, build the HTML, print it with Chromium (two passes for contents page numbers,
+// one for a large report), then the same HTML with one cost removed at a time (where the time goes).
 // Chromium's peak memory is sampled from /proc over all its processes while it prints.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +15,7 @@ import { renderReportHtml } from '../electron/core/reports/html';
 import { printReport } from '../electron/core/reports/printReport';
 import { chromiumPrinter, printHtmlToPdf } from '../electron/core/reports/nodePdf';
 import { formatTable } from './timing';
+import { countPdfPages } from '../electron/core/reports/pdfInfo';
 
 export const REPORT_TARGET_SECONDS = 30;
 
@@ -22,6 +24,10 @@ export interface ReportBenchResult {
   gatherSeconds: number; htmlSeconds: number; htmlMb: number;
   /** Both print passes (the second with the contents' page numbers), as the app and CLI print. */
   pdfSeconds: number; singlePassSeconds: number; pages: number; pdfMb: number;
+  /** How the print ran: 2 passes (contents with page numbers) or 1 (a large report). */
+  passes: 1 | 2;
+  /** Where the print time goes: one print of the same HTML with one cost removed at a time. */
+  variants: Array<{ name: string; seconds: number; pages: number }>;
   /** Peak resident memory of all Chromium processes together while printing, sampled every 100 ms. */
   chromiumPeakMb: number | null;
   target: number; ok: boolean;
@@ -124,10 +130,11 @@ export async function benchReport(size: { flags: number; transfers: number }): P
       t0 = performance.now();
       await printHtmlToPdf(html, { language: 'en' });
       const singlePassSeconds = (performance.now() - t0) / 1000;
+      const variants = await printVariants(html);
       const appendixRows = data.transfers.length + data.entities.length + data.affiliations.length + data.documents.length + data.priceBands.length + data.fxRates.length;
       return {
         benchmark: 'report', flags: data.summary.flagCount, transfers: data.transfers.length, appendixRows,
-        gatherSeconds, htmlSeconds, htmlMb: Buffer.byteLength(html) / 1e6, pdfSeconds, singlePassSeconds, pages: printed.pages, pdfMb: printed.pdf.length / 1e6,
+        gatherSeconds, htmlSeconds, htmlMb: Buffer.byteLength(html) / 1e6, pdfSeconds, singlePassSeconds, pages: printed.pages, pdfMb: printed.pdf.length / 1e6, passes: printed.passes, variants,
         chromiumPeakMb, target: REPORT_TARGET_SECONDS, ok: gatherSeconds + htmlSeconds + pdfSeconds < REPORT_TARGET_SECONDS,
       };
     } finally {
@@ -138,6 +145,29 @@ export async function benchReport(size: { flags: number; transfers: number }): P
   }
 }
 
+/** One print each of the same HTML: as is, untagged, without diagrams, without the appendices; one Chromium for all. */
+async function printVariants(html: string): Promise<ReportBenchResult['variants']> {
+  const noSvg = html.replace(/<figure class="diagram">[\s\S]*?<\/figure>/g, '');
+  const appendixAt = html.indexOf('<h2 id="app-transfers">');
+  const noAppendix = appendixAt > 0 ? `${html.slice(0, appendixAt)}</body></html>` : html;
+  const cases: Array<[string, string, boolean]> = [
+    ['1 pass, tagged', html, true], ['1 pass, untagged', html, false], ['untagged, no diagrams', noSvg, false], ['untagged, no appendices', noAppendix, false],
+  ];
+  const out: ReportBenchResult['variants'] = [];
+  const printer = await chromiumPrinter();
+  try {
+    for (const [name, h, tagged] of cases) {
+      const t0 = performance.now();
+      const pdf = await printer.print(h, { language: 'en', tagged, label: `bench ${name}` });
+      out.push({ name, seconds: (performance.now() - t0) / 1000, pages: countPdfPages(pdf) });
+      process.stderr.write(`report: variant ${name}: ${out.at(-1)!.seconds.toFixed(1)} s, ${out.at(-1)!.pages} pages\n`);
+    }
+  } finally {
+    await printer.close();
+  }
+  return out;
+}
+
 export function printReportResult(r: ReportBenchResult): void {
   const s = (x: number) => x.toFixed(2);
   console.log(`\n${formatTable(['benchmark', 'flags', 'transfers', 'gather (s)', 'html (s)', 'html MB', 'pdf 2 passes (s)', '1 pass (s)', 'pages', 'pdf MB', 'chromium peak MB', 'target', 'ok'],
@@ -145,5 +175,6 @@ export function printReportResult(r: ReportBenchResult): void {
       r.pdfMb.toFixed(1), r.chromiumPeakMb === null ? 'n/a' : String(r.chromiumPeakMb), `<${r.target} s`, r.ok ? 'yes' : 'NO']])}`);
   console.log('gather = reading the ledger for the report; html = rendering it; pdf = Chromium (playwright-core) printing twice, the second time with the');
   console.log('contents\' page numbers read from the first print\'s outline, as the app and CLI do. Target: gather + html + pdf. Chromium peak = summed RSS of');
-  console.log('all its processes, sampled every 100 ms during the two passes.');
+  console.log(`all its processes, sampled every 100 ms during the print (${r.passes === 2 ? 'two passes' : 'one pass: a large report prints once, its contents without page numbers'}).`);
+  console.log(`\n${formatTable(['print variant (same HTML)', 'seconds', 'pages', 'pages/s'], r.variants.map((v) => [v.name, s(v.seconds), String(v.pages), (v.pages / v.seconds).toFixed(1)]))}`);
 }

@@ -28,7 +28,7 @@ import { ReadClient } from './readWorker/client';
 export interface Platform {
   appVersion: string;
   /** Print report HTML; the language picks the running header and footer (reports/printOptions.ts). */
-  printPdf(html: string, opts?: { language?: ReportLanguage; draft?: boolean; label?: string }): Promise<Buffer>;
+  printPdf(html: string, opts?: { language?: ReportLanguage; draft?: boolean; label?: string; tagged?: boolean }): Promise<Buffer>;
   /** The system print dialog for report HTML (Electron only); false when the person cancels. */
   printDialog?(html: string, opts?: { language?: ReportLanguage }): Promise<boolean>;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;

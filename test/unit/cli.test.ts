@@ -9,22 +9,27 @@ import { tempDir } from './tempLedger';
 const cli = path.resolve(__dirname, '../../out/main/cli.js');
 const fixtures = path.resolve(__dirname, '../fixtures/csv');
 
-function armslength(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+/** Ends the CLI after `timeout` ms; printing commands pass a longer one (the CLI's own print deadline ends a real hang first). */
+function armslengthWithin(timeout: number, ...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout });
+  return { code: r.status, out: r.stdout, err: r.stderr, signal: r.signal };
 }
+const armslength = (...args: string[]) => armslengthWithin(60_000, ...args);
 
 describe('armslength CLI', () => {
   it('prints the sample audit report to a PDF', () => {
     const out = path.join(tempDir(), 'audit.pdf');
-    const r = armslength('report', '--sample', '--out', out);
+    // ~10 s on a quiet machine; room for a loaded CI machine. A print that hangs is stopped by the
+    // CLI's print deadline (about 2.5 min for the sample) with a clear error, before this backstop.
+    const r = armslengthWithin(200_000, 'report', '--sample', '--out', out);
+    expect(r.signal, 'the CLI was killed by the test, not stopped by its own print deadline').toBeNull();
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Wrote .*audit\.pdf \(\d+ pages/);
     const text = pdfToText(fs.readFileSync(out));
     expect(text).toContain('Common control: Elon Musk on both sides');
     expect(text).toContain('Nvidia H100 GPU');
-  });
+  }, 240_000);
 
   it('imports a CSV into a ledger and flags what the rules find', () => {
     const db = path.join(tempDir(), 'client.armslength');

@@ -3,7 +3,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gatherReportData } from '../../electron/core/reports/reportData';
-import { renderReportHtml } from '../../electron/core/reports/html';
+import { escapeHtml, renderReportHtml } from '../../electron/core/reports/html';
+import { unexplainedDisclosures } from '../../electron/core/conflicts/unexplained';
 import { printHtmlToPdf } from '../../electron/core/reports/nodePdf';
 import { printReport } from '../../electron/core/reports/printReport';
 import { recordReportRun } from '../../electron/core/reports/reportRuns';
@@ -149,5 +150,9 @@ describe('disclosure comparison', () => {
     const html = renderReportHtml(data);
     expect(html).toContain('Neuralink Corp.');
     expect(html).toContain('note 21, table 2');
+    // The same list and reason as the conflicts module's (one implementation for the app and the report).
+    const unexplained = unexplainedDisclosures(db);
+    expect(c.disclosuresWithout.map((d) => d.id)).toEqual(unexplained.filter((u) => c.rows.some((r) => r.id === u.id)).map((u) => u.id));
+    expect(html).toContain(escapeHtml(c.disclosuresWithout[0]!.reason));
   });
 });

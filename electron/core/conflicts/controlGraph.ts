@@ -138,7 +138,9 @@ export class ControlGraph {
     let frontier = [...new Set(ids)].filter((id) => !this.incomingCache.has(id));
     this.db.exec(`CREATE TEMP TABLE IF NOT EXISTS graph_need (id INTEGER PRIMARY KEY)`);
     const ins = stmt(this.db, `INSERT OR IGNORE INTO temp.graph_need (id) VALUES (?)`);
-    const read = stmt(this.db, `${affiliationSelect.replace('FROM affiliations a', 'FROM temp.graph_need n CROSS JOIN affiliations a ON a.object_id = n.id')} ORDER BY a.id`);
+    // CROSS JOIN all the way: the needed ids drive. Left to the planner, it scans every entity per level.
+    const read = stmt(this.db, `${affiliationSelect.replace('FROM affiliations a JOIN entities s ON s.id = a.subject_id JOIN entities o ON o.id = a.object_id',
+      'FROM temp.graph_need n CROSS JOIN affiliations a ON a.object_id = n.id CROSS JOIN entities s ON s.id = a.subject_id CROSS JOIN entities o ON o.id = a.object_id')} ORDER BY a.id`);
     while (frontier.length > 0) {
       this.db.exec(`DELETE FROM temp.graph_need`);
       for (const id of frontier) { ins.run(id); this.incomingCache.set(id, []); }

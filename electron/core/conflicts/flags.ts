@@ -28,7 +28,7 @@ import { collectCandidates, type CandidateStats } from './candidates';
 import { changesSince, currentMarks, fingerprint, readRuleState, writeRuleState } from './ruleState';
 import { stmt } from './stmtCache';
 import { pathsJson } from './pathJson';
-import { inRunScope } from './runScope';
+import { inRunScope, knowDirectedPairs } from './runScope';
 
 export const rules: Rule[] = [commonControlRule, interlockRule, corporateOpportunityRule, offMarketRule, sk404ThresholdRule, missingApprovalRule, undisclosedRule, aktgRule, roundTripRule, ias24MaterialRule];
 const ruleVersions = rules.map((r) => `${r.id}@${r.version}`).join(',');
@@ -137,6 +137,8 @@ export function runRules(db: Db, options: { full?: boolean } = {}): RunResult {
       }
     }
     const transfers = loadTransfers(db, 'temp.rule_eval');
+    // Related parties share a group, so a full run holds every transfer between them, either way.
+    if (change.mode === 'full') knowDirectedPairs(db, transfers.map((t) => [t.from.id, t.to.id] as const));
     graph.preload(transfers.flatMap((t) => (t.intendedFor ? [t.from.id, t.to.id, t.intendedFor.id] : [t.from.id, t.to.id])));
     const selected = performance.now();
     // Only ids, states and content hashes are read back: comparing hashes avoids reading every flag's text.

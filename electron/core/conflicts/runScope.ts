@@ -4,7 +4,7 @@
 import type { Db } from '../db/open';
 import { stmt } from './stmtCache';
 
-interface RunScope { withFigures?: Set<number>; memo: Map<string, unknown> }
+interface RunScope { withFigures?: Set<number>; memo: Map<string, unknown>; directedPairs?: Set<number> }
 const scopes = new WeakMap<Db, RunScope>();
 
 /** Run `fn` with run-scoped caches on this connection; they are dropped when it returns or throws. */
@@ -29,4 +29,28 @@ export function duringRun<T>(db: Db, key: string, read: () => T): T {
   const v = read();
   s.memo.set(key, v);
   return v;
+}
+
+export function inRun(db: Db): boolean {
+  return scopes.has(db);
+}
+
+const PAIR = 2 ** 26; // two entity ids below 67M as one safe integer, as candidates.ts packs them
+
+/**
+ * A full run evaluates every transfer between parties that may be related, so it knows every
+ * (from, to) that any such transfer has: a rule looking for a transfer the other way between
+ * related parties (a round trip's first leg) can skip the query when there is none.
+ */
+export function knowDirectedPairs(db: Db, pairs: Iterable<readonly [number, number]>): void {
+  const s = scopes.get(db);
+  if (!s) return;
+  s.directedPairs = new Set();
+  for (const [from, to] of pairs) s.directedPairs.add(from * PAIR + to);
+}
+
+/** False only when a full run knows there is no transfer from `from` to `to`. */
+export function mayHaveTransfers(db: Db, from: number, to: number): boolean {
+  const pairs = scopes.get(db)?.directedPairs;
+  return !pairs || pairs.has(from * PAIR + to);
 }

@@ -1,14 +1,16 @@
 // The disclosure comparison: the related transfers no imported disclosure covers, and the
 // disclosures no transfer in the ledger matches. A disclosure covers a transfer when it is the
 // issuer's (one side of the transfer), names the other side, its period holds the date and its
-// amount is within 10% of the transfer's (or of the period's total with that party).
+// amount is within the rule profile's tolerance (10% by default) of the transfer's (or of the
+// period's total with that party). The second list is the conflicts module's
+// (unexplainedDisclosures), limited to the report's scope, so the app and the report agree.
 import type { Db } from '../db/open';
 import { normalizeName } from '../ledger/names';
 import { coreName } from '../importers/entityMatch';
 import type { ResolvedScope } from './scope';
 import type { ReportTransfer } from './reportData';
-
-const TOLERANCE = 0.1;
+import { unexplainedDisclosures } from '../conflicts/unexplained';
+import { readRuleProfile } from '../conflicts/profile';
 
 export interface DisclosureRow {
   id: number; documentId: number; documentName: string; issuerId: number | null; issuerName: string | null;
@@ -23,11 +25,10 @@ export interface DisclosureComparison {
   transfersWithout: Array<{ transfer: ReportTransfer; issuer: string; disclosuresThatYear: number }>;
   /** Related transfers whose sides have no imported disclosures for that year: not checked, not assumed undisclosed. */
   notChecked: number;
-  disclosuresWithout: DisclosureRow[];
+  /** Disclosures in scope that no transfer in the ledger explains, with the reason. */
+  disclosuresWithout: Array<DisclosureRow & { reason: string }>;
   documentIds: number[];
 }
-
-const close = (a: number, b: number) => Math.abs(a - b) <= TOLERANCE * Math.max(a, b);
 
 function overlaps(d: DisclosureRow, from: string | null, to: string | null): boolean {
   return (from === null || d.periodEnd === null || d.periodEnd >= from) && (to === null || d.periodStart === null || d.periodStart <= to);
@@ -39,6 +40,8 @@ export function compareDisclosures(db: Db, input: { scope: ResolvedScope; entiti
       d.period_start AS periodStart, d.period_end AS periodEnd, d.amount_minor AS amountMinor, d.currency, d.locator
     FROM disclosures d JOIN documents doc ON doc.id = d.document_id LEFT JOIN entities i ON i.id = d.issuer_id LEFT JOIN entities c ON c.id = d.counterparty_id
     ORDER BY d.issuer_id, d.period_end, d.id`).all() as DisclosureRow[];
+  const tolerance = readRuleProfile(db).thresholds.disclosureTolerancePct / 100;
+  const close = (a: number, b: number) => Math.abs(a - b) <= tolerance * Math.max(a, b);
   const rows = all.filter((d) => (input.entities === null || (d.issuerId !== null && input.entities.has(d.issuerId))) && overlaps(d, input.scope.from, input.scope.to));
 
   const aliases = db.prepare(`SELECT norm_alias FROM entity_aliases WHERE entity_id = ?`).pluck();
@@ -88,6 +91,7 @@ export function compareDisclosures(db: Db, input: { scope: ResolvedScope; entiti
     if (!checked) notChecked++;
     else if (!covered) transfersWithout.push({ transfer: t, issuer: firstIssuer!.name, disclosuresThatYear: firstIssuer!.n });
   }
-  const disclosuresWithout = rows.filter((d) => about(d).length === 0);
+  const rowById = new Map(rows.map((d) => [d.id, d]));
+  const disclosuresWithout = unexplainedDisclosures(db).filter((u) => rowById.has(u.id)).map((u) => ({ ...rowById.get(u.id)!, reason: u.reason }));
   return { rows, transfersWithout, notChecked, disclosuresWithout, documentIds: [...new Set(rows.map((d) => d.documentId))] };
 }

@@ -41,12 +41,25 @@ export function reportSections(d: ReportData): Array<{ id: string; title: string
   ];
 }
 
+/** Rows per <table> in long tables: Chromium paginates one huge table far slower than several
+ *  short ones (each with its header), and the short ones read as one continuous table. */
+export const TABLE_CHUNK_ROWS = 200;
+
+/** Long tables as consecutive tables of TABLE_CHUNK_ROWS rows, each repeating the header. */
+function chunkedTable(open: string, headRow: string, rows: string[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < Math.max(rows.length, 1); i += TABLE_CHUNK_ROWS) {
+    out.push(`${open}<thead>${headRow}</thead><tbody>${rows.slice(i, i + TABLE_CHUNK_ROWS).join('\n')}</tbody></table>`);
+  }
+  return out.join('\n');
+}
+
 /** A table with a repeated header; numCols are right-aligned figures, nowrapCols (ids, dates) never wrap. */
 function table(head: string[], rows: string[][], cls = '', numCols: number[] = [], nowrapCols: number[] = []): string {
   const attr = (i: number) => (numCols.includes(i) ? ' class="num"' : nowrapCols.includes(i) ? ' class="nw"' : '');
   const cell = (c: string, i: number) => `<td${attr(i)}>${c}</td>`;
-  return `<table${cls ? ` class="${cls}"` : ''}><thead><tr>${head.map((x, i) => `<th${attr(i)}>${h(x)}</th>`).join('')}</tr></thead><tbody>`
-    + rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('\n') + '</tbody></table>';
+  return chunkedTable(`<table${cls ? ` class="${cls}"` : ''}>`, `<tr>${head.map((x, i) => `<th${attr(i)}>${h(x)}</th>`).join('')}</tr>`,
+    rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`));
 }
 
 function facts(rows: Array<[string, string]>): string {
@@ -239,17 +252,15 @@ function disclosureSection({ d, m, f }: Ctx): string {
   ]), '', [4, 6], [0, 1]) : `<p>${h(m.none)}</p>`}
   ${c.notChecked ? `<p class="muted">${h(m.notChecked(c.notChecked))}</p>` : ''}
   <h3>3.2 ${h(m.disclosuresWithout)}</h3>
-  ${c.disclosuresWithout.length ? table([m.issuer, m.counterparty, m.concept, m.periodCol, m.amount, m.document, m.locator], c.disclosuresWithout.map((x) => [
-    h(x.issuerName ?? '—'), h(x.counterparty || '—'), h(x.concept), h(period(x.periodStart, x.periodEnd)), f.money(x.amountMinor, x.currency), h(x.documentName), h(x.locator),
+  ${c.disclosuresWithout.length ? table([m.issuer, m.counterparty, m.concept, m.periodCol, m.amount, m.document, m.locator, m.why], c.disclosuresWithout.map((x) => [
+    h(x.issuerName ?? '—'), h(x.counterparty || '—'), h(x.concept), h(period(x.periodStart, x.periodEnd)), f.money(x.amountMinor, x.currency), h(x.documentName), h(x.locator), h(x.reason),
   ]), '', [4]) : `<p>${h(m.none)}</p>`}`;
 }
 
 function transfersAppendix({ d, m, f }: Ctx): string {
   const row = (t: ReportTransfer) => `<tr id="t-${t.id}"><td class="nw">${t.id}</td><td class="nw">${h(f.date(t.date, t.datePrecision))}</td><td>${h(t.from.name)}</td><td>${h(t.to.name)}</td><td>${h(describeQuantity({ quantity: t.quantity, unit: t.unit, resource: t.resource }))}</td><td class="num">${f.money(t.amountMinor, t.currency)}</td><td class="num">${f.money(t.reportingMinor, t.reportingMinor === null ? null : d.scope.currency)}</td><td>${h(t.status)}</td><td class="num">${t.flagCount}</td></tr>`;
   return `<h2 id="app-transfers">${h(m.appTransfers)}</h2>
-  <table class="dense"><thead><tr><th>#</th><th>${h(m.date)}</th><th>${h(m.fromCol)}</th><th>${h(m.toCol)}</th><th>${h(m.what)}</th><th class="num">${h(m.reported)}</th><th class="num">${h(d.scope.currency)}</th><th>${h(m.transferStatus)}</th><th class="num">${h(m.flagsCol)}</th></tr></thead><tbody>
-  ${d.transfers.map(row).join('\n')}
-  </tbody></table>`;
+  ${chunkedTable('<table class="dense">', `<tr><th>#</th><th>${h(m.date)}</th><th>${h(m.fromCol)}</th><th>${h(m.toCol)}</th><th>${h(m.what)}</th><th class="num">${h(m.reported)}</th><th class="num">${h(d.scope.currency)}</th><th>${h(m.transferStatus)}</th><th class="num">${h(m.flagsCol)}</th></tr>`, d.transfers.map(row))}`;
 }
 
 function entitiesAppendix({ d, m }: Ctx): string {
@@ -282,7 +293,7 @@ function documentsAppendix({ d, m, f }: Ctx): string {
   ]), 'dense docs') : `<p class="muted">${h(m.noneUsed)}</p>`}`;
 }
 
-function reproSection({ d, m }: Ctx): string {
+function reproSection({ d, m }: Ctx, opts: RenderOptions): string {
   return `<h2 id="repro">${h(m.repro)}</h2>
   ${facts([
     [m.appVersion, h(d.appVersion)],
@@ -292,7 +303,7 @@ function reproSection({ d, m }: Ctx): string {
     [m.asOf, h(d.asOf ?? '—')],
     [m.scopeKey, `<code>${d.scopeKey}</code>`],
   ])}
-  <p class="muted">${h(m.reproNote)}</p>`;
+  <p class="muted">${h(m.reproNote)}</p>${opts.singlePass ? `<p class="muted">${h(m.tocNoPages)}</p>` : ''}`;
 }
 
 export function renderReportHtml(d: ReportData, opts: RenderOptions = {}): string {
@@ -308,6 +319,6 @@ export function renderReportHtml(d: ReportData, opts: RenderOptions = {}): strin
   ${entitiesAppendix(ctx)}
   ${pricesAppendix(ctx)}
   ${documentsAppendix(ctx)}
-  ${reproSection(ctx)}
+  ${reproSection(ctx, opts)}
   </body></html>`;
 }

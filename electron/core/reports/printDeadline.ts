@@ -15,7 +15,7 @@ export function printTimeoutMs(html: string): number {
 
 export function printTimedOutError(label: string, ms: number, pages: number): AppError {
   return new AppError('internal',
-    `Printing the report "${label}" did not finish within ${Math.round(ms / 1000)} s (about ${pages.toLocaleString('en-US')} pages expected), so the printer was stopped. `
+    `Printing the report "${label}" did not finish within ${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s (about ${pages.toLocaleString('en-US')} pages expected), so the printer was stopped. `
     + 'Narrow the scope (fewer entities, a shorter period, one regime, or confirmed flags only) and print again, or export the tables as XLSX/CSV.');
 }
 

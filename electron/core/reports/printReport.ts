@@ -2,7 +2,7 @@
 // section heading landed from the PDF's own outline, then print again with those numbers. The
 // numbers fill a fixed place in the list, so the second print paginates like the first. A large
 // report is printed once (the draft would double a long print): its contents link to each
-// section without page numbers, and say so. Works with either printer (Electron or
+// section without page numbers, is printed without PDF tags (no bookmarks), and says so. Works with either printer (Electron or
 // playwright-core), as both hand back the PDF.
 import type { ReportLanguage } from '../../../shared/reportScope';
 import type { ReportData } from './reportData';
@@ -11,13 +11,15 @@ import { countPdfPages, outlinePages } from './pdfInfo';
 import { estimatePages } from './printDeadline';
 
 /** draft: a first print only to learn the page of each heading (no header or footer: same layout, less work).
- *  label: the report's title, for the error if the print runs out of time. */
-export type PdfPrinter = (html: string, opts: { language: ReportLanguage; draft?: boolean; label?: string }) => Promise<Buffer>;
+ *  label: the report's title, for the error if the print runs out of time.
+ *  tagged: false leaves out the PDF's structure tags and bookmarks (default on). */
+export type PdfPrinter = (html: string, opts: { language: ReportLanguage; draft?: boolean; label?: string; tagged?: boolean }) => Promise<Buffer>;
 
 export interface PrintedReport { pdf: Buffer; html: string; pages: number; sectionPages: Record<string, number>; passes: 1 | 2 }
 
-/** Above this many expected pages the report is printed in one pass. */
-export const TWO_PASS_MAX_PAGES = 200;
+/** Above this many expected pages the report is printed once and untagged: measured on a 138-page
+ *  report, tags cost 40% of the print time and the draft pass doubles it (bench/report.ts variants). */
+export const TWO_PASS_MAX_PAGES = 120;
 
 export async function printReport(data: ReportData, print: PdfPrinter, opts: { twoPassMaxPages?: number } = {}): Promise<PrintedReport> {
   const language = data.scope.language;
@@ -25,7 +27,7 @@ export async function printReport(data: ReportData, print: PdfPrinter, opts: { t
   const first = renderReportHtml(data, { sectionPages: {} });
   if (estimatePages(first) > (opts.twoPassMaxPages ?? TWO_PASS_MAX_PAGES)) {
     const html = renderReportHtml(data, { singlePass: true });
-    const pdf = await print(html, { language, label });
+    const pdf = await print(html, { language, label, tagged: false });
     return { pdf, html, pages: countPdfPages(pdf), sectionPages: {}, passes: 1 };
   }
   const draft = await print(first, { language, draft: true, label });

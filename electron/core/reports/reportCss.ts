@@ -13,6 +13,7 @@ export const reportCss = `
   p { margin: 1.2mm 0; orphans: 3; widows: 3; }
   a { color: inherit; text-decoration: none; }
   table { border-collapse: collapse; width: 100%; margin: 1.5mm 0 3mm; }
+  table + table { margin-top: -3mm; } /* a long table printed in chunks (TABLE_CHUNK_ROWS) reads as one */
   th, td { border: 0.5pt solid #9aa3ad; padding: 1mm 1.4mm; text-align: left; vertical-align: top; overflow-wrap: break-word; }
   td.nw, th.nw { white-space: nowrap; }
   thead { display: table-header-group; } tfoot { display: table-footer-group; }

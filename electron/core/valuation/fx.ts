@@ -7,7 +7,7 @@ import { LedgerWriter } from '../ledger/write';
 import { appendAudit } from '../ledger/auditLog';
 import { minorDigits } from '../../../shared/money';
 import { stmt } from '../conflicts/stmtCache';
-import { duringRun } from '../conflicts/runScope';
+import { duringRun, inRun } from '../conflicts/runScope';
 import { ecbReferenceRates, parseEcbCsv, ECB_REFERENCE_SOURCE } from '../reference/ecbRates';
 
 export const ECB_SOURCE_LABEL = 'ECB euro foreign exchange reference rates (shipped reference set)';
@@ -19,12 +19,36 @@ export interface FxQuote { base: string; quote: string; day: string; rateMicro: 
 /** The rate in force on `day`: that day's, or the latest within a week before it. */
 function eurRate(db: Db, quote: string, day: string): FxQuote | null {
   if (quote === 'EUR') return { base: 'EUR', quote: 'EUR', day, rateMicro: 1_000_000, source: 'identity' };
-  // A rule run converts the same currencies on the same days for many transfers.
-  return duringRun(db, `fx|${quote}|${day}`, () => readEurRate(db, quote, day));
+  // A rule run converts on thousands of dates: it reads each currency's rates once and searches them in memory.
+  if (inRun(db)) return rateFromTable(duringRun(db, `fx|${quote}`, () => ratesOf(db, quote)), day);
+  return readEurRate(db, quote, day);
+}
+
+/** Every EUR/quote rate, by day; within a day the one readEurRate would prefer comes last. */
+function ratesOf(db: Db, quote: string): FxQuote[] {
+  return stmt(db, `SELECT base, quote, day, rate_micro AS rateMicro, source FROM fx_rates
+    WHERE base = 'EUR' AND quote = ? ORDER BY day ASC, (source = ?) DESC, id ASC`).all(quote, ECB_SOURCE_LABEL) as FxQuote[];
+}
+
+/** The same answer as readEurRate, from the sorted rates: the last one on or before `day`, if within the week. */
+function rateFromTable(rates: FxQuote[], day: string): FxQuote | null {
+  const earliest = staleLimit(day);
+  let lo = 0;
+  let hi = rates.length; // first index whose day is after `day`
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rates[mid]!.day <= day) lo = mid + 1; else hi = mid;
+  }
+  const r = lo > 0 ? rates[lo - 1]! : null;
+  return r && r.day >= earliest ? r : null;
+}
+
+function staleLimit(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - MAX_STALE_DAYS * 86_400_000).toISOString().slice(0, 10);
 }
 
 function readEurRate(db: Db, quote: string, day: string): FxQuote | null {
-  const earliest = new Date(Date.parse(`${day}T00:00:00Z`) - MAX_STALE_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const earliest = staleLimit(day);
   const r = stmt(db, `SELECT base, quote, day, rate_micro AS rateMicro, source FROM fx_rates
     WHERE base = 'EUR' AND quote = ? AND day <= ? AND day >= ? ORDER BY day DESC, (source = ?) ASC, id DESC LIMIT 1`)
     .get(quote, day, earliest, ECB_SOURCE_LABEL) as FxQuote | undefined;
@@ -46,10 +70,17 @@ export function convertMinor(db: Db, minor: number, from: string, to: string, da
   if (from === to) return { minor, from, to, day, legs: [], note: 'same currency' };
   const a = eurRate(db, from, day);
   const b = eurRate(db, to, day);
-  if (!a || !b) {
-    const missing = !a ? from : to;
-    throw new AppError('not_found', `No EUR/${missing} rate on or up to ${MAX_STALE_DAYS} days before ${day} in the FX table; add one (armslength fx FILE --db LEDGER) to convert ${from} to ${to}.`);
-  }
+  if (!a || !b) throw new AppError('not_found', missingRateMessage(!a ? from : to, from, to, day));
+  return convertWithRates(minor, from, to, day, a, b);
+}
+
+/** Why an amount could not be converted: the same words for one conversion and for many. */
+export function missingRateMessage(missing: string, from: string, to: string, day: string): string {
+  return `No EUR/${missing} rate on or up to ${MAX_STALE_DAYS} days before ${day} in the FX table; add one (armslength fx FILE --db LEDGER) to convert ${from} to ${to}.`;
+}
+
+/** The arithmetic of convertMinor, given the two EUR legs already looked up. */
+function convertWithRates(minor: number, from: string, to: string, day: string, a: FxQuote, b: FxQuote): Conversion {
   // minor_to = minor_from / 10^dFrom / (from per EUR) * (to per EUR) * 10^dTo
   const dFrom = BigInt(minorDigits(from));
   const dTo = BigInt(minorDigits(to));
@@ -59,6 +90,43 @@ export function convertMinor(db: Db, minor: number, from: string, to: string, da
   const legs = [a, b].filter((l) => l.source !== 'identity');
   const note = legs.map((l) => `EUR/${l.quote} ${(l.rateMicro / 1e6).toString()} on ${l.day} (${l.source})`).join('; ');
   return { minor: converted, from, to, day, legs, note };
+}
+
+/**
+ * The EUR rates in force for one currency, read in one query and looked up per day in memory with
+ * eurRate's choice. For reads that convert thousands of (currency, day) groups, where a query per
+ * group costs more than the sums themselves.
+ */
+export function eurRateTable(db: Db, quote: string): (day: string) => FxQuote | null {
+  if (quote === 'EUR') return (day) => ({ base: 'EUR', quote: 'EUR', day, rateMicro: 1_000_000, source: 'identity' });
+  const rates = ratesOf(db, quote);
+  const answers = new Map<string, FxQuote | null>();
+  return (day) => {
+    let r = answers.get(day);
+    if (r === undefined) { r = rateFromTable(rates, day); answers.set(day, r); }
+    return r;
+  };
+}
+
+/**
+ * convertMinor for many amounts into one currency: rate tables per currency, loaded once.
+ * Answers the converted minor units, or the reason no rate was found (convertMinor's message).
+ */
+export function converterTo(db: Db, to: string): (minor: number, currency: string, day: string) => number | { missing: string } {
+  const tables = new Map<string, (day: string) => FxQuote | null>();
+  const table = (c: string) => {
+    let t = tables.get(c);
+    if (!t) { t = eurRateTable(db, c); tables.set(c, t); }
+    return t;
+  };
+  const target = table(to);
+  return (minor, currency, day) => {
+    if (currency === to) return minor;
+    const a = table(currency)(day);
+    const b = target(day);
+    if (!a || !b) return { missing: missingRateMessage(!a ? currency : to, currency, to, day) };
+    return convertWithRates(minor, currency, to, day, a, b).minor;
+  };
 }
 
 /** Put the shipped ECB rates into a ledger that does not have them yet. */

@@ -7,6 +7,7 @@ import { formatMoney, multiplyMinor } from '../../../../shared/money';
 import type { Rule, RuleContext } from '../ruleContext';
 import { severityFor, whatMoved } from '../describe';
 import { stmt } from '../stmtCache';
+import { mayHaveTransfers } from '../runScope';
 import { readAssumptionsCached } from '../../valuation/delay';
 
 interface LegRow { id: number; amount_minor: number | null; currency: string | null; resource_key: string | null; quantity: number | null; unit: string | null; occurred_on: string; resource: string }
@@ -21,6 +22,7 @@ function within(a: number, b: number, pct: number): boolean {
 /** The earlier leg the transfer returns, closest in time; null if none matches. */
 export function findFirstLeg(ctx: RuleContext): LegRow | null {
   const t = ctx.transfer;
+  if (!mayHaveTransfers(ctx.db, t.to.id, t.from.id)) return null; // nothing ever went the other way
   const earliest = new Date(Date.parse(`${t.date}T00:00:00Z`) - ctx.thresholds.roundTripWindowDays * dayMs).toISOString().slice(0, 10);
   const legs = stmt(ctx.db, `SELECT id, amount_minor, currency, resource_key, quantity, unit, occurred_on, resource FROM transfers
     WHERE from_id = ? AND to_id = ? AND occurred_on >= ? AND occurred_on <= ? AND status <> 'reversed'

@@ -18,12 +18,15 @@ function countNewlines(s: string): number {
  * which is right). Native indexOf scans keep this cheap on megabyte chunks.
  */
 export function completeRecordsEnd(text: string): number {
-  const quotes: number[] = [];
-  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) quotes.push(i);
-  let before = quotes.length; // quotes before the newline being tried, counted down as it moves back
+  let total = 0;
+  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) total++;
+  // Walking back from the end: quotes before a newline = all quotes - those after it. No array.
+  let after = 0;
+  let counted = text.length; // quotes at or after this index are counted in `after`
   for (let nl = text.lastIndexOf('\n'); nl >= 0; nl = nl === 0 ? -1 : text.lastIndexOf('\n', nl - 1)) {
-    while (before > 0 && quotes[before - 1]! > nl) before--;
-    if (before % 2 === 0) return nl + 1;
+    for (let q = text.lastIndexOf('"', counted - 1); q > nl; q = q === 0 ? -1 : text.lastIndexOf('"', q - 1)) after++;
+    counted = nl + 1;
+    if ((total - after) % 2 === 0) return nl + 1;
   }
   return 0;
 }

@@ -14,9 +14,13 @@ export const dateFormatLabels: Record<DateFormat, string> = {
 
 const dayMonthYear = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/;
 
+const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Plain arithmetic, no Date object: this runs for every row of a large file. */
 function validDay(y: number, m: number, d: number): boolean {
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (m === 2 && leap ? 29 : monthDays[m - 1]!);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

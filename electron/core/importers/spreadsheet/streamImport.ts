@@ -9,6 +9,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { TextDecoder } from 'node:util';
+import { isUtf8 } from 'node:buffer';
+import { StringDecoder } from 'node:string_decoder';
 import type { Db } from '../../db/open';
 import { AppError } from '../../errors';
 import { LedgerWriter } from '../../ledger/write';
@@ -35,6 +37,7 @@ export interface StreamSource {
 
 const CHUNK = 1 << 20;
 const SAMPLE_BYTES = 2 << 20;
+const PLAN_CHARS = 1 << 20;
 
 /** A file on disk; its SHA-256 is computed by a first streamed pass. */
 export async function fileSource(filePath: string, fileName: string): Promise<StreamSource> {
@@ -109,7 +112,9 @@ export async function importCsvStream(db: Db, source: StreamSource, input: Strea
   const newline = newlineOf(sampleText.slice(0, 65536));
   const sampleRows: SheetRow[] = [];
   let headers: string[] | null = null;
-  const complete = sample.length < source.size ? sampleText.slice(0, completeRecordsEnd(sampleText)) : sampleText;
+  // The plan needs the header and a few thousand rows (plan.ts SNIFF_ROWS): its first megabyte's records will do.
+  const planEnd = sampleText.length > PLAN_CHARS ? completeRecordsEnd(sampleText.slice(0, PLAN_CHARS)) : 0;
+  const complete = planEnd > 0 ? sampleText.slice(0, planEnd) : sample.length < source.size ? sampleText.slice(0, completeRecordsEnd(sampleText)) : sampleText;
   parsePiece(complete, delimiter, { line: 1, byte: encoding.bomLength }, utf8, (r) => { if (headers === null) headers = r.cells.map((c) => c.trim()); else sampleRows.push(r); }, newline);
   if (headers === null) throw new AppError('import_rejected', `${fileName} line 1: the file is empty; expected a header row`);
   const header: string[] = headers;
@@ -122,8 +127,10 @@ export async function importCsvStream(db: Db, source: StreamSource, input: Strea
   try {
     const w = new LedgerWriter(db);
     const existing = db.prepare(`SELECT id FROM documents WHERE sha256 = ?`).pluck().get(source.sha256) as number | undefined;
-    const documentId = existing ?? w.document({ name: fileName, kind: 'csv ledger', sha256: source.sha256, content: source.whole ?? null });
+    const documentId = existing ?? w.document({ name: fileName, kind: 'csv ledger', sha256: source.sha256, content: null });
     db.prepare(`UPDATE documents SET text_encoding = ? WHERE id = ?`).run(encoding.encoding, documentId);
+    // The bytes go in last: an UPDATE rewrites the whole row, so a row holding them would be written twice.
+    if (existing === undefined && source.whole) db.prepare(`UPDATE documents SET content = ? WHERE id = ?`).run(source.whole, documentId);
     // A document stored before (the batch was undone) keeps its stored bytes.
     const parts = existing === undefined && !source.whole ? new DocumentPartWriter(db, documentId) : null;
     const writer = new SpreadsheetImportWriter(db, {
@@ -133,7 +140,9 @@ export async function importCsvStream(db: Db, source: StreamSource, input: Strea
       locator: csvLocator(fileName, () => header), importValidPart: input.importValidPart ?? false,
       expectedRows: Math.round(source.size / avgRowBytes), rowEvidence: false,
     });
-    const decoder = decoderFor(encoding.encoding);
+    // Bytes in memory that are valid UTF-8 throughout (checked once, natively) decode on the fast
+    // path; anything else through the checking decoder, which names the line where the bytes go bad.
+    const decoder = utf8 && source.whole && isUtf8(source.whole.subarray(encoding.bomLength)) ? new StringDecoder('utf8') : decoderFor(encoding.encoding);
     const cursor: PieceCursor = { line: 1, byte: encoding.bomLength };
     let seenHeader = false;
     let carry = '';
@@ -143,7 +152,10 @@ export async function importCsvStream(db: Db, source: StreamSource, input: Strea
       writer.row(r, header.length);
     };
     const decode = (chunk: Buffer | undefined) => {
-      try { return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode(); }
+      try {
+        if (decoder instanceof StringDecoder) return chunk ? decoder.write(chunk) : decoder.end();
+        return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+      }
       catch { throw new AppError('import_rejected', `${fileName} line ${cursor.line}: the bytes after this line are not valid UTF-8; choose Windows-1252 as the encoding`); }
     };
     for await (const chunk of source.chunks()) {

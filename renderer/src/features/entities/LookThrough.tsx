@@ -37,7 +37,7 @@ export function LookThrough({ entityId }: { entityId: number }) {
           <tbody>{r.data.holders.map((h) => (
             <tr key={h.holder.id}>
               <th scope="row"><button type="button" className="link" onClick={() => void open(h.holder.id)}>{h.holder.name}</button></th>
-              <td className="num">{percent(h.effectivePct, 2)}</td>
+              <td className="num">{h.chains.length === 0 ? <span className="muted">{t.noStake}</span> : percent(h.effectivePct, 2)}</td>
               <td>{h.controls ? <strong>{t.controls}</strong> : t.noControl}
                 {h.controls && h.controlPath.length > 0 && <div className="small muted">{t.controlPath}: <Path edges={h.controlPath} /></div>}</td>
               <td><ul className="chains" aria-label={t.holderLabel(h.holder.name)}>{h.chains.map((c, i) => (

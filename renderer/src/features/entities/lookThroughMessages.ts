@@ -6,7 +6,7 @@ export const lookThroughMessages = {
     loading: 'Tracing the holdings…', none: 'No holder of this entity is recorded.',
     holder: 'Holder', effective: 'Effective interest', control: 'Control', chains: 'Chains',
     controls: 'controls', noControl: 'does not control', truncated: 'Too many chains: the list stops early, so effective interests may be understated.',
-    chain: (pct: string) => `${pct} through`, controlPath: 'Control path', holderLabel: (name: string) => `Chains from ${name}`,
+    chain: (pct: string) => `${pct} through`, controlPath: 'Control path', noStake: 'no holding chain', holderLabel: (name: string) => `Chains from ${name}`,
   },
   de: {
     title: 'Durchschau: wer hält es, direkt und über andere',
@@ -14,6 +14,6 @@ export const lookThroughMessages = {
     loading: 'Beteiligungen werden verfolgt…', none: 'Für diese Einheit ist kein Anteilseigner erfasst.',
     holder: 'Anteilseigner', effective: 'Effektive Beteiligung', control: 'Beherrschung', chains: 'Ketten',
     controls: 'beherrscht', noControl: 'beherrscht nicht', truncated: 'Zu viele Ketten: die Liste endet vorzeitig, effektive Beteiligungen können zu niedrig sein.',
-    chain: (pct: string) => `${pct} über`, controlPath: 'Kontrollpfad', holderLabel: (name: string) => `Ketten von ${name}`,
+    chain: (pct: string) => `${pct} über`, controlPath: 'Kontrollpfad', noStake: 'keine Beteiligungskette', holderLabel: (name: string) => `Ketten von ${name}`,
   },
 };

@@ -72,7 +72,7 @@ export function RuleProfileForm() {
       </div>
       <p className="muted small">{t.regimesLine(p.regimes.join(', '))}</p>
       <table className="grid compact thresholds">
-        <thead><tr><th scope="col">{t.threshold}</th><th scope="col">{t.value}</th><th scope="col"><span className="visually-hidden">{t.reset}</span></th></tr></thead>
+        <thead><tr><th scope="col">{t.threshold}</th><th scope="col">{t.thresholdValue}</th><th scope="col"><span className="visually-hidden">{t.reset}</span></th></tr></thead>
         <tbody>{keys.map((k) => (
           <tr key={k}>
             <th scope="row"><label htmlFor={`threshold-${k}`}>{t.thresholdLabels[k] ?? k}</label>{k in p.overrides && <span className="muted small-inline"> · {t.changed}</span>}</th>

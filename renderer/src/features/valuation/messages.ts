@@ -38,7 +38,7 @@ export const valuationMessages = {
     // Settings: profiles and assumptions
     profile: 'Rule profile', profileNote: 'Which regimes the rules apply, and their thresholds. A change re-runs the rules.',
     profiles: { all: 'All regimes', 'us-sec': 'US SEC', 'eu-de': 'EU / Germany', ifrs: 'IFRS' } as Record<string, string>,
-    regimesLine: (r: string) => `Regimes: ${r}`, changed: 'changed', reset: 'Default',
+    regimesLine: (r: string) => `Regimes: ${r}`, thresholdValue: 'Value', changed: 'changed', reset: 'Default',
     thresholdLabels: {
       sk404UsdMinor: 'S-K 404(a) amount (USD)', aktgAssetsPct: 'AktG §111a share of total assets (%)', offMarketTolerancePct: 'Off-market tolerance beyond the band (%)',
       disclosureTolerancePct: 'Disclosure tolerance (%)', roundTripWindowDays: 'Round-trip window (days)', roundTripTolerancePct: 'Round-trip amount tolerance (%)',
@@ -85,7 +85,7 @@ export const valuationMessages = {
     invalidNumber: 'Bitte eine Zahl wie 45000 oder 45000.50 eingeben.', order: 'Es muss niedrig ≤ Basis ≤ hoch gelten.',
     profile: 'Regelprofil', profileNote: 'Welche Regelwerke die Regeln anwenden und mit welchen Schwellen. Eine Änderung führt die Regeln neu aus.',
     profiles: { all: 'Alle Regelwerke', 'us-sec': 'US SEC', 'eu-de': 'EU / Deutschland', ifrs: 'IFRS' } as Record<string, string>,
-    regimesLine: (r: string) => `Regelwerke: ${r}`, changed: 'geändert', reset: 'Standard',
+    regimesLine: (r: string) => `Regelwerke: ${r}`, thresholdValue: 'Wert', changed: 'geändert', reset: 'Standard',
     thresholdLabels: {
       sk404UsdMinor: 'S-K 404(a) Betrag (USD)', aktgAssetsPct: 'AktG §111a Anteil an der Bilanzsumme (%)', offMarketTolerancePct: 'Toleranz außerhalb der Marktspanne (%)',
       disclosureTolerancePct: 'Toleranz für Offenlegungen (%)', roundTripWindowDays: 'Zeitfenster für Rückflüsse (Tage)', roundTripTolerancePct: 'Betragstoleranz für Rückflüsse (%)',
