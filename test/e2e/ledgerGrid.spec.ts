@@ -168,7 +168,7 @@ test('the keyboard moves the active row, Enter opens its drawer with valuation, 
   await snap(page, 'keyboard-drawer');
   // An evidence excerpt opens its document; an entity name opens the entity.
   const evidence = drawer.locator('.evidence .cite button').first();
-  await expect(evidence).toHaveAttribute('title', /at this excerpt/);
+  await expect(evidence).toHaveAttribute('aria-label', /at this passage/);
   await drawer.getByRole('button', { name: 'X Corp.' }).first().click();
   await expect(page.getByRole('navigation').getByRole('button', { name: 'Entities' })).toHaveAttribute('aria-current', 'page');
 });

@@ -35,6 +35,10 @@ test('scope a report, preview it, switch it to German, export a table and save t
   await expect(preview.getByRole('heading', { name: '1. Zusammenfassung' })).toBeVisible();
   await expect(page.getByTestId('report-info')).toContainText(/1 transfer in scope/);
   await expect(preview.locator('body')).toContainText('300.000.000,00 $ – 480.000.000,00 $');
+  // One section for the one flagged transfer, listing every rule it meets.
+  await expect(preview.locator('section.flag')).toHaveCount(1);
+  await expect(preview.locator('section.flag h4.rules-met')).toHaveText('Erfüllte Regeln');
+  expect(await preview.locator('section.flag div.rule').count()).toBeGreaterThan(1);
   await page.screenshot({ path: test.info().outputPath('report-page.png'), fullPage: true });
 
   // One table as CSV, with the row the scope keeps.

@@ -20,7 +20,7 @@ describe('armslength CLI', () => {
   it('prints the sample audit report to a PDF', () => {
     const out = path.join(tempDir(), 'audit.pdf');
     // ~10 s on a quiet machine; room for a loaded CI machine. A print that hangs is stopped by the
-    // CLI's print deadline (about 2.5 min for the sample) with a clear error, before this backstop.
+    // CLI's print deadline (about 2.3 min for the sample) with a clear error, before this backstop.
     const r = armslengthWithin(200_000, 'report', '--sample', '--out', out);
     expect(r.signal, 'the CLI was killed by the test, not stopped by its own print deadline').toBeNull();
     expect(r.err).toBe('');

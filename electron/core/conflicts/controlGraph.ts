@@ -112,7 +112,9 @@ export class ControlGraph {
   private readonly incomingCache = new Map<number, AffiliationRow[]>();
   private readonly outgoingCache = new Map<number, AffiliationRow[]>();
   private readonly evidenceCache = new Map<number, PathEdge['evidence']>();
-  private readonly edgeCache = new Map<string, PathEdge>();
+  /** Edges made so far, per affiliation id (an affiliation is read under one or two relations). */
+  private readonly edgeCache = new Map<number, PathEdge[]>();
+  private readonly plainRelation = new Map<number, { relation: string; transitive: boolean } | null>();
   /** Set once all affiliation evidence is in evidenceCache: an affiliation missing there has none. */
   private evidenceComplete = false;
   private readonly controllersCache = new Map<number, Array<DatedAnswer<Map<number, Controller>>>>();
@@ -140,7 +142,7 @@ export class ControlGraph {
     const ins = stmt(this.db, `INSERT OR IGNORE INTO temp.graph_need (id) VALUES (?)`);
     // CROSS JOIN all the way: the needed ids drive. Left to the planner, it scans every entity per level.
     const read = stmt(this.db, `${affiliationSelect.replace('FROM affiliations a JOIN entities s ON s.id = a.subject_id JOIN entities o ON o.id = a.object_id',
-      'FROM temp.graph_need n CROSS JOIN affiliations a ON a.object_id = n.id CROSS JOIN entities s ON s.id = a.subject_id CROSS JOIN entities o ON o.id = a.object_id')} ORDER BY a.id`);
+      'FROM temp.graph_need n CROSS JOIN affiliations a ON a.object_id = n.id CROSS JOIN entities s ON s.id = a.subject_id CROSS JOIN entities o ON o.id = a.object_id')}`);
     while (frontier.length > 0) {
       this.db.exec(`DELETE FROM temp.graph_need`);
       for (const id of frontier) { ins.run(id); this.incomingCache.set(id, []); }
@@ -150,6 +152,8 @@ export class ControlGraph {
         // Only holdings that can carry control lead upward (minority stakes would reach most of a large ledger).
         if (!this.incomingCache.has(r.subject_id) && mayCarryControl(r)) next.add(r.subject_id);
       }
+      // In id order, as incoming() reads them (sorted here: an ORDER BY over all levels' rows spills to a temp file).
+      for (const id of frontier) { const list = this.incomingCache.get(id)!; if (list.length > 1) list.sort((x, y) => x.id - y.id); }
       frontier = [...next];
     }
   }
@@ -185,9 +189,8 @@ export class ControlGraph {
    * Callers treat edges as read-only.
    */
   edge(a: AffiliationRow, relation: string): PathEdge {
-    const key = `${a.id}|${relation}`;
-    const known = this.edgeCache.get(key);
-    if (known) return known;
+    const made0 = this.edgeCache.get(a.id);
+    if (made0) for (const e of made0) if (e.relation === relation) return e;
     let evidence = this.evidenceCache.get(a.id);
     if (!evidence && this.evidenceComplete) evidence = noEvidence;
     if (!evidence) {
@@ -200,7 +203,7 @@ export class ControlGraph {
       to: { id: a.object_id, name: a.o_name, kind: a.o_kind },
       relation, validFrom: a.valid_from, validTo: a.valid_to, evidence,
     };
-    this.edgeCache.set(key, made);
+    if (made0) made0.push(made); else this.edgeCache.set(a.id, [made]);
     return made;
   }
 
@@ -209,7 +212,9 @@ export class ControlGraph {
    * at least one third of the votes held by someone who also leads the firm.
    */
   relationOn(a: AffiliationRow, date: string): { relation: string; transitive: boolean } | null {
-    const plain = controlRelation(a);
+    // What the row says by itself does not depend on the date: classify each row once (role texts go through regexes).
+    let plain = this.plainRelation.get(a.id);
+    if (plain === undefined) { plain = controlRelation(a); this.plainRelation.set(a.id, plain); }
     if (plain) return plain;
     if (a.kind !== 'ownership') return null;
     const votes = a.voting_pct ?? a.equity_pct;

@@ -4,7 +4,7 @@
 // cannot be converted (no rate in the FX table) is kept per currency, never added to the rest.
 import type { Db } from '../db/open';
 import type { EntityRef, Flag, MoneyMix, Overview } from '../../../shared/domain';
-import { convertMinor } from '../valuation/fx';
+import { converterTo } from '../valuation/fx';
 import { readSettings } from './settings';
 
 /** Adds amounts dated by day into one MoneyMix. */
@@ -31,19 +31,15 @@ export class MoneyMixer {
   }
 }
 
-/** Remembers which (currency, day) pairs have no rate, so a missing rate is looked up once. */
+/** Rates per target currency, each currency's read once: a query per (currency, day) group cost seconds. */
 export class RateCache {
-  private readonly missing = new Set<string>();
+  private readonly converters = new Map<string, ReturnType<typeof converterTo>>();
   convert(db: Db, minor: number, from: string, to: string, day: string): number | null {
     if (from === to) return minor;
-    const key = `${from}|${day}`;
-    if (this.missing.has(key)) return null;
-    try {
-      return convertMinor(db, minor, from, to, day).minor;
-    } catch {
-      this.missing.add(key);
-      return null;
-    }
+    let c = this.converters.get(to);
+    if (!c) { c = converterTo(db, to); this.converters.set(to, c); }
+    const converted = c(minor, from, day);
+    return typeof converted === 'number' ? converted : null;
   }
 }
 

@@ -8,9 +8,9 @@ export function estimatePages(html: string): number {
   return Math.max(1, Math.ceil(html.length / 4000));
 }
 
-/** 120 s to start and lay out, plus 1 s per expected page (Chromium manages 6–13 pages/s on a slow machine). */
+/** 120 s to start and lay out, plus 0.5 s per expected page: Chromium prints 3–13 pages/s on a busy 2-core machine (bench/report.ts). */
 export function printTimeoutMs(html: string): number {
-  return 120_000 + estimatePages(html) * 1000;
+  return 120_000 + estimatePages(html) * 500;
 }
 
 export function printTimedOutError(label: string, ms: number, pages: number): AppError {

@@ -7,7 +7,7 @@ const messages = {
   de: { none: 'Keine Belege erfasst.', open: (doc: string) => `${doc} an dieser Stelle öffnen`, notHeld: 'Dokument liegt nicht vor' },
 };
 
-/** Evidence excerpts, each a link to its document at the cited place. */
+/** Evidence excerpts, each a link to its document at the cited place, with the document's hash when it is held. */
 export function EvidenceLinks({ items }: { items: Evidence[] }) {
   const t = useMessages(messages);
   const go = useUiStore((s) => s.go);
@@ -22,8 +22,8 @@ export function EvidenceLinks({ items }: { items: Evidence[] }) {
               onClick={() => go('documents', { documentId: e.document.id, locator: e.locator })}>
               {e.document.name}
             </button>
-            {e.document.issuer ? `, ${e.document.issuer}` : ''}{e.document.filedOn ? `, ${e.document.filedOn}` : ''} · {e.locator}
-            {!e.document.sha256 && <span className="muted"> · {t.notHeld}</span>}
+            {e.document.issuer ? `, ${e.document.issuer}` : ''}{e.document.filedOn ? `, ${e.document.filedOn}` : ''} · {e.locator} ·{' '}
+            {e.document.sha256 ? <code title="SHA-256">{e.document.sha256.slice(0, 16)}…</code> : <span className="muted">{t.notHeld}</span>}
           </div>
         </li>
       ))}

@@ -28,7 +28,7 @@ export function UnexplainedDisclosures() {
         <div className="table-scroll">
           <table className="grid unexplained-table">
             <thead><tr>
-              <th scope="col">{t.document}</th><th scope="col">{t.issuer}</th><th scope="col">{t.counterparty}</th><th scope="col">{t.period}</th>
+              <th scope="col">{t.document}</th><th scope="col">{t.parties}</th><th scope="col">{t.period}</th>
               <th scope="col" className="num">{t.disclosed}</th><th scope="col" className="num">{t.found}</th><th scope="col">{t.why}</th>
             </tr></thead>
             <tbody>{list.data.map((d) => (
@@ -36,12 +36,11 @@ export function UnexplainedDisclosures() {
                 <td>
                   <button type="button" className="link" aria-label={t.openDocument(d.documentName, d.locator)}
                     onClick={() => go('documents', { documentId: d.documentId, locator: d.locator })}>{d.documentName}</button>
-                  <div className="muted small">{d.locator} · <code>{d.concept}</code></div>
+                  <div className="muted small">{d.locator}{d.locator.includes(d.concept) ? '' : <> · <code>{d.concept}</code></>}</div>
                   {d.excerpt && <div className="small excerpt">“{d.excerpt}”</div>}
                 </td>
-                <td>{d.issuer?.name ?? t.unknown}</td>
-                <td>{d.counterpartyLabel ?? t.unknown}</td>
-                <td>{period(d.periodStart, d.periodEnd)}</td>
+                <td>{d.issuer?.name ?? t.unknown} ↔ {d.counterpartyLabel ?? t.unknown}</td>
+                <td className="nowrap">{period(d.periodStart, d.periodEnd)}</td>
                 <td className="num">{money(d.amountMinor, d.currency)}</td>
                 <td className="num">{t.transfers(d.matchingTransfers, money(d.matchedTotalMinor, d.currency))}</td>
                 <td>{d.reason}</td>

@@ -1,13 +1,14 @@
 // The selected transfer: its facts, its valuation against the price book, the flags on it (each
 // opens the flags board) and its evidence (each excerpt opens its document at that place).
-import type { Evidence } from '../../../../shared/domain';
 import { useTransfersStore } from '../../stores/transfersStore';
 import { useFlagsStore } from '../../stores/flagsStore';
 import { useUiStore } from '../../stores/uiStore';
 import { useMessages } from '../../i18n';
 import { Severity } from '../../components/Severity';
+import { EvidenceLinks } from '../../components/EvidenceLinks';
+import { ValuationPanel } from '../valuation/ValuationPanel';
 import { money, percent, quantity, transferDate } from '../../format';
-import { ledgerMessages, type LedgerMessages } from './messages';
+import { ledgerMessages } from './messages';
 
 export function TransferDrawer() {
   const t = useMessages(ledgerMessages);
@@ -52,6 +53,10 @@ export function TransferDrawer() {
                 <dt>{t.source}</dt><dd>{v.source}</dd>
               </dl>
             ) : <p className="muted">{detail.valuationNote}</p>}
+            <details className="valuation-more">
+              <summary>{t.valuationMore}</summary>
+              <ValuationPanel transferId={tr.id} />
+            </details>
             <h3>{t.flagsTitle}</h3>
             {detail.flags.length === 0 ? <p className="muted">{t.noFlags}</p> : (
               <ul className="flag-links">
@@ -65,7 +70,7 @@ export function TransferDrawer() {
               </ul>
             )}
             <h3>{t.evidence}</h3>
-            <EvidenceLinks items={detail.evidence} t={t} />
+            <EvidenceLinks items={detail.evidence} />
           </>
         );
       })()}
@@ -73,23 +78,3 @@ export function TransferDrawer() {
   );
 }
 
-function EvidenceLinks({ items, t }: { items: Evidence[]; t: LedgerMessages }) {
-  const go = useUiStore((s) => s.go);
-  if (items.length === 0) return <p className="muted">{t.noEvidence}</p>;
-  return (
-    <ul className="evidence">
-      {items.map((ev) => (
-        <li key={ev.id}>
-          <blockquote>{ev.excerpt}</blockquote>
-          <div className="cite">
-            <button className="link" title={t.openDocument(ev.document.name)}
-              onClick={() => go('documents', { documentId: ev.document.id, locator: ev.locator })}>{ev.document.name}</button>
-            {ev.document.issuer ? `, ${ev.document.issuer}` : ''}
-            {ev.document.filedOn ? `, ${ev.document.filedOn}` : ''} · {ev.locator} ·{' '}
-            {ev.document.sha256 ? <code title="SHA-256">{ev.document.sha256.slice(0, 16)}…</code> : <span className="muted">{t.documentNotHeld}</span>}
-          </div>
-        </li>
-      ))}
-    </ul>
-  );
-}

@@ -43,7 +43,7 @@ const en = {
   aboveBand: (pct: string) => ` — above the band by ${pct}`, belowBand: (pct: string) => ` — below the band by ${pct}`, insideBand: ' — inside the band',
   method: 'Method', source: 'Source',
   flagsTitle: 'Flags', noFlags: 'No rule flags this transfer.',
-  evidence: 'Evidence', noEvidence: 'No evidence recorded.', documentNotHeld: 'document not held', openDocument: (name: string) => `Open ${name} at this excerpt`,
+  evidence: 'Evidence', valuationMore: 'In the reporting currency, delay cost and materiality',
   openEntity: (name: string) => `Open ${name}`,
 };
 
@@ -88,7 +88,7 @@ const de: typeof en = {
   aboveBand: (pct) => ` — ${pct} über dem Band`, belowBand: (pct) => ` — ${pct} unter dem Band`, insideBand: ' — innerhalb des Bands',
   method: 'Methode', source: 'Quelle',
   flagsTitle: 'Markierungen', noFlags: 'Keine Regel markiert diesen Transfer.',
-  evidence: 'Belege', noEvidence: 'Keine Belege erfasst.', documentNotHeld: 'Dokument nicht vorhanden', openDocument: (name) => `${name} an dieser Stelle öffnen`,
+  evidence: 'Belege', valuationMore: 'In Berichtswährung, Verzögerungskosten und Wesentlichkeit',
   openEntity: (name) => `${name} öffnen`,
 };
 
