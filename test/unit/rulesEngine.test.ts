@@ -75,8 +75,10 @@ describe('disclosures no transfer explains', () => {
     w.disclosure({ ...base, counterpartyLabel: 'SpaceX', amountMinor: 3_600_000_00, locator: 'fact f-1' }); // SpaceX <-> Tesla 2023: 2.1M + 0.8M + 0.7M
     w.disclosure({ ...base, counterpartyLabel: 'The Boring Company', amountMinor: 9_000_000_00, locator: 'fact f-2' });
     w.disclosure({ ...base, counterpartyLabel: 'Hyperloop One', amountMinor: 1_000_00, locator: 'fact f-3' });
+    w.disclosure({ ...base, counterpartyLabel: null, amountMinor: 5_000_00, locator: 'fact f-4' }); // a filing that does not name the party
     const list = unexplainedDisclosures(db);
-    expect(list.map((d) => d.locator)).toEqual(['fact f-2', 'fact f-3']);
+    expect(list.map((d) => d.locator)).toEqual(['fact f-2', 'fact f-3', 'fact f-4']);
+    expect(list[2]!.reason).toBe('The filing does not name the related party, so no transfer can be matched to it.');
     expect(list[0]).toMatchObject({ matchingTransfers: 2, matchedTotalMinor: 1_200_000_00 });
     expect(list[0]!.reason).toMatch(/add up to a different amount/);
     expect(list[1]!.reason).toMatch(/No entity in the ledger is named "Hyperloop One"/);

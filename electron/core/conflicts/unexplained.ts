@@ -51,7 +51,9 @@ export function unexplainedDisclosures(db: Db): UnexplainedDisclosure[] {
     };
     if (r.issuer_id === null) { out.push({ ...base, matchingTransfers: 0, matchedTotalMinor: 0, reason: 'The issuer of this disclosure is not linked to an entity.' }); continue; }
     const others = counterpartyIds(db, r);
-    if (others.length === 0) { out.push({ ...base, matchingTransfers: 0, matchedTotalMinor: 0, reason: `No entity in the ledger is named "${r.counterparty_label ?? ''}".` }); continue; }
+    if (others.length === 0) { out.push({ ...base, matchingTransfers: 0, matchedTotalMinor: 0, reason: r.counterparty_label?.trim()
+      ? `No entity in the ledger is named "${r.counterparty_label.trim()}".`
+      : 'The filing does not name the related party, so no transfer can be matched to it.' }); continue; }
     if (r.amount_minor === null || r.currency === null) continue; // nothing to add up: a text disclosure
     let n = 0;
     let total = 0;
