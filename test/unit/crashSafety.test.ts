@@ -104,16 +104,19 @@ describe('crash safety', () => {
 
     const probe = new Database(ledger, { timeout: 0, fileMustExist: true });
     try {
-      // Wait until the child has held the write lock for KILL_AFTER_LOCK_MS without a break.
-      // Checked just before the kill: the transaction is still open, so the kill lands mid-write.
-      const deadline = Date.now() + 30_000;
+      // Wait until the child has held the write lock for KILL_AFTER_LOCK_MS without a break and
+      // has written uncommitted pages to the WAL (the streamed import keeps its rows in a large
+      // page cache, so that may be only when it rebuilds the indexes or commits). Checked just
+      // before the kill: the transaction is still open, so the kill lands mid-write.
+      const deadline = Date.now() + 90_000;
       let lockedSince: number | null = null;
+      let walWhenLocked = 0; // what the opening's own short writes left there
       for (;;) {
         if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the child ended before it could be killed mid-import (raise ROWS?):\n${output}`);
-        if (Date.now() > deadline) throw new Error(`the child never held the write lock for ${KILL_AFTER_LOCK_MS} ms:\n${output}`);
+        if (Date.now() > deadline) throw new Error(`the child never held the write lock for ${KILL_AFTER_LOCK_MS} ms with pages in the WAL:\n${output}`);
         if (!writeLocked(probe)) lockedSince = null;
-        else if (lockedSince === null) lockedSince = Date.now();
-        else if (Date.now() - lockedSince >= KILL_AFTER_LOCK_MS) break;
+        else if (lockedSince === null) { lockedSince = Date.now(); walWhenLocked = fileSize(`${ledger}-wal`); }
+        else if (Date.now() - lockedSince >= KILL_AFTER_LOCK_MS && fileSize(`${ledger}-wal`) > walWhenLocked) break;
         await sleep(10);
       }
     } catch (err) {
@@ -156,5 +159,5 @@ describe('crash safety', () => {
     } finally {
       db.close();
     }
-  }, 60_000);
+  }, 150_000);
 });

@@ -15,7 +15,7 @@ import type { ReadInput } from '../../electron/core/readWorker/readFunctions';
 import { AppError } from '../../electron/core/errors';
 import type { Reply } from '../../shared/contract';
 import type { Overview } from '../../shared/domain';
-import type { FlowsOutput } from '../../shared/viewSchemas';
+import { GraphInput, type FlowsOutput } from '../../shared/viewSchemas';
 
 /** The value of a reply that must have succeeded. */
 function valueOf<T>(r: Reply): T {
@@ -74,7 +74,7 @@ describe('read worker', () => {
     expect(remote).toEqual(await local.run('flows', flows));
     expect(await worker.run('searchGlobal', { query: 'H100', limit: 20 })).toEqual(await local.run('searchGlobal', { query: 'H100', limit: 20 }));
     const tesla = db.prepare(`SELECT id FROM entities WHERE name LIKE 'Tesla%'`).pluck().get() as number;
-    const graphInput = { entityId: tesla, hops: 2 } as ReadInput<'graph'>;
+    const graphInput: ReadInput<'graph'> = GraphInput.parse({ entityId: tesla, hops: 2 });
     const graph = await worker.run('graph', graphInput);
     expect(graph.nodes.length).toBeGreaterThan(1);
     expect(graph).toEqual(await local.run('graph', graphInput));
@@ -97,10 +97,10 @@ describe('read worker', () => {
 
   it('stops a read past its timeout, replaces that worker, and reads on', async () => {
     const { db, file } = tempSampleLedger();
-    const worker = client({ file, db }, { workerPath, workers: 1, timeoutMs: 300 });
+    const worker = client({ file, db }, { workerPath, workers: 1, timeoutMs: 2_000 });
     const started = performance.now();
-    await expect(worker.run('sleepQuery', { ms: 5_000 })).rejects.toThrow(/longer than/);
-    expect(performance.now() - started).toBeLessThan(2_000);
+    await expect(worker.run('sleepQuery', { ms: 20_000 })).rejects.toThrow(/longer than/);
+    expect(performance.now() - started).toBeLessThan(8_000);
     expect(worker.stats.timeouts).toBe(1);
     expect((await worker.run('sleepQuery', { ms: 20 })).rows).toBeGreaterThan(0);
     expect(worker.stats.inWorker).toBe(2);
@@ -126,8 +126,8 @@ describe('read worker', () => {
     session.close();
   });
 
-  it('keeps the main thread answering within ~50 ms while flows over 300k transfers runs in the worker', async () => {
-    const file = bigLedger(300_000, 3_000);
+  it('keeps the main thread answering within ~50 ms while flows over 150k transfers runs in the worker', async () => {
+    const file = bigLedger(150_000, 3_000);
     const session = new LedgerSession(path.dirname(file), file);
     const platform = { appVersion: 'test', printPdf: () => Promise.reject(new Error('unused')), emit: () => {} };
     const probe = async (readWorkerPath: string | null) => {
@@ -148,18 +148,22 @@ describe('read worker', () => {
       const longMs = performance.now() - started;
       done = true;
       await calls;
-      expect(valueOf<FlowsOutput>(flows).transfers).toBe(300_000);
+      // Every transfer is counted: converted, or kept per currency where the FX table has no rate.
+      const out = valueOf<FlowsOutput>(flows);
+      expect(out.transfers + out.unconverted.reduce((n, u) => n + u.transfers, 0)).toBe(150_000);
       return { longMs, waits: waits.sort((a, b) => a - b) };
     };
     const inWorker = await probe(workerPath);
     const inThread = await probe(null);
-    console.log(`flows over 300k: worker ${inWorker.longMs.toFixed(0)} ms with ${inWorker.waits.length} calls answered meanwhile, `
-      + `p50 ${inWorker.waits[inWorker.waits.length >> 1]!.toFixed(1)} ms, max ${inWorker.waits.at(-1)!.toFixed(1)} ms; in-thread first call waited ${inThread.waits.at(-1)!.toFixed(0)} ms`);
+    console.log(`flows over 150k: worker ${inWorker.longMs.toFixed(0)} ms with ${inWorker.waits.length} calls answered meanwhile, `
+      + `p50 ${inWorker.waits[inWorker.waits.length >> 1]!.toFixed(1)} ms, p95 ${inWorker.waits[Math.floor(inWorker.waits.length * 0.95)]!.toFixed(1)} ms, max ${inWorker.waits.at(-1)!.toFixed(1)} ms; in-thread first call waited ${inThread.waits.at(-1)!.toFixed(0)} ms`);
     // The read is long enough to matter: in-thread, a call due during it waits for all of it.
     expect(inThread.waits.at(-1)!).toBeGreaterThan(200);
     expect(inWorker.waits.length).toBeGreaterThan(5);
-    expect(inWorker.waits[inWorker.waits.length >> 1]!).toBeLessThan(50);
-    expect(inWorker.waits.at(-1)!).toBeLessThan(150);
+    // p95, not max: two cores are shared with the worker (and the machine's other work).
+    expect(inWorker.waits[inWorker.waits.length >> 1]!).toBeLessThan(20);
+    expect(inWorker.waits[Math.floor(inWorker.waits.length * 0.95)]!).toBeLessThan(50);
+    expect(inWorker.waits.at(-1)!).toBeLessThan(inThread.waits.at(-1)! / 4);
     session.close();
   });
 });

@@ -113,6 +113,8 @@ describe('the audit report', () => {
     expect(s.bySeverity.reduce((n, r) => n + r.count, 0)).toBe(s.flagCount); // the tallies count flags
     const html = renderReportHtml(data);
     expect(html).toContain('Counts are flags');
+    expect(s.largest.filter((x) => x.estimated).map((x) => x.transferId)).toEqual(s.largest.filter((x) => data.transfers.find((t) => t.id === x.transferId)!.reportingMinor === null).map((x) => x.transferId));
+    expect(html).toMatch(/<span class="muted">estimate<\/span> \$390,000,000\.00/); // the H100 order slots: no reported amount
     expect(html).toContain(`Market-value estimate for the ${s.flaggedEstimated.count} flagged transfers without a reported amount`);
     const groups = groupByTransfer(data.flagged);
     const rank = { high: 0, medium: 1, low: 2 };

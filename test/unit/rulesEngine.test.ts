@@ -120,6 +120,48 @@ describe('rule profiles', () => {
   });
 });
 
+describe('what a run reuses between transfers', () => {
+  it('answers each date by the affiliations valid on it, also after answering another date for the same firm', () => {
+    const { db } = tempLedger();
+    const w = new LedgerWriter(db);
+    const pat = w.entity({ kind: 'person', name: 'Pat Quinn' });
+    const a = w.entity({ kind: 'company', name: 'Alpha Inc' });
+    const b = w.entity({ kind: 'company', name: 'Beta Inc' });
+    w.affiliation({ subjectId: pat, objectId: a, kind: 'control', role: 'founder' });
+    w.affiliation({ subjectId: pat, objectId: b, kind: 'control', role: 'founder', validFrom: '2024-03-01', validTo: '2024-06-30' });
+    const cash = (fromId: number, toId: number, date: string, amountMinor = 1_000_000_00) => w.transfer({ fromId, toId, resourceType: 'cash', resource: 'payment', amountMinor, currency: 'USD', date });
+    const before = cash(a, b, '2024-02-29');
+    const during = cash(a, b, '2024-03-01');
+    const back = cash(b, a, '2024-04-30'); // returns `during` within the window
+    const lastDay = cash(a, b, '2024-06-30', 5_000_00);
+    const after = cash(a, b, '2024-07-01');
+    runRules(db, { full: true });
+    const rulesOn = (id: number) => [...byRule(db, id).keys()].sort();
+    expect(rulesOn(before)).toEqual([]);
+    expect(rulesOn(during)).toContain('common-control');
+    expect(rulesOn(back)).toEqual(expect.arrayContaining(['common-control', 'round-trip']));
+    expect(byRule(db, back).get('round-trip')!.title).toBe(`Round trip: returns transfer ${during} after 60 days`);
+    expect(rulesOn(lastDay)).toEqual(['common-control']);
+    expect(rulesOn(after)).toEqual([]);
+  });
+
+  it('converts at the rate of each transfer\'s own day, the latest within the week before it', () => {
+    const { db } = tempLedger();
+    const { w, a, b } = related(db);
+    w.fxRate({ base: 'EUR', quote: 'USD', day: '2031-01-06', rateMicro: 1_100_000, source: 'test rates' });
+    w.fxRate({ base: 'EUR', quote: 'USD', day: '2031-01-08', rateMicro: 1_200_000, source: 'test rates' });
+    const eur = (date: string) => w.transfer({ fromId: a, toId: b, resourceType: 'cash', resource: 'payment', amountMinor: 1_000_000_00, currency: 'EUR', date });
+    const onFirst = eur('2031-01-07');
+    const onSecond = eur('2031-01-09');
+    const tooLate = eur('2031-01-16');
+    runRules(db, { full: true });
+    expect(byRule(db, onFirst).get('sk404-threshold')!.atStakeMinor).toBe(1_100_000_00);
+    expect(byRule(db, onSecond).get('sk404-threshold')!.atStakeMinor).toBe(1_200_000_00);
+    expect(byRule(db, tooLate).has('sk404-threshold')).toBe(false); // no rate within 7 days: not converted, no guess
+    expect(byRule(db, tooLate).has('common-control')).toBe(true);
+  });
+});
+
 describe('running the rules', () => {
   it('keeps the H100 flag of the sample: band $300M-$480M, 4.2% above, Musk CEO of Tesla and owner of X', () => {
     const { db } = tempSampleLedger();

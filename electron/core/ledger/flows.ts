@@ -18,23 +18,45 @@ interface GroupRow { from_id: number; to_id: number; resource_type: ResourceType
 
 export const OTHERS = 'others';
 
+/**
+ * Whether a period covers so much of the ledger that reading the table straight through beats the
+ * date index (whose every hit costs a random row lookup): ~3x faster over all of 1M transfers.
+ * The ledger's date span is read from the index; transfers are taken as spread evenly over it.
+ */
+function scanWhole(db: Db, from: string, to: string): boolean {
+  const span = db.prepare(`SELECT min(occurred_on) AS lo, max(occurred_on) AS hi FROM transfers`).get() as { lo: string | null; hi: string | null };
+  if (span.lo === null || span.hi === null) return false;
+  const day = (d: string) => Date.parse(`${d.slice(0, 10)}T00:00:00Z`) / 86_400_000;
+  const whole = day(span.hi) - day(span.lo) + 1;
+  const covered = Math.min(day(span.hi), day(to)) - Math.max(day(span.lo), day(from)) + 1;
+  return covered / whole > 0.25;
+}
+
 export function flowsSummary(db: Db, q: FlowsQuery): FlowsOutput {
   const reporting = readSettings(db).reportingCurrency;
   const types = q.resourceTypes.length ? q.resourceTypes : null;
   const filter = `occurred_on >= @from AND occurred_on <= @to AND status IN ('executed', 'redirected')
     ${types ? 'AND resource_type IN (SELECT value FROM json_each(@types))' : ''}`;
   const params = { from: q.from, to: q.to, types: JSON.stringify(types ?? []), reporting };
-  // Amounts already in the reporting currency need no rate: summed per pair and type. Others are
-  // summed per month too, the month being the FX group (converted at its last transfer date).
-  const groups = [
-    ...db.prepare(`SELECT from_id, to_id, resource_type, currency, max(occurred_on) AS day, sum(amount_minor) AS total, count(*) AS n
-      FROM transfers WHERE ${filter} AND currency = @reporting
-      GROUP BY from_id, to_id, resource_type`).all(params),
-    ...db.prepare(`SELECT from_id, to_id, resource_type, currency, max(occurred_on) AS day, sum(amount_minor) AS total, count(*) AS n
-      FROM transfers WHERE ${filter} AND currency <> @reporting
-      GROUP BY from_id, to_id, resource_type, currency, substr(occurred_on, 1, 7)`).all(params),
-  ] as GroupRow[];
-  const withoutAmount = db.prepare(`SELECT count(*) FROM transfers WHERE ${filter} AND amount_minor IS NULL`).pluck().get(params) as number;
+  // One pass over the period. Amounts already in the reporting currency need no rate: summed per
+  // pair and type. Others are summed per month too, the month being the FX group (converted at its
+  // last transfer date). Transfers without a currency fold into one group, counted for
+  // withoutAmount; so are amounts missing beside a currency (sum(amount_minor IS NULL)).
+  const noCcy = 'currency IS NULL';
+  const rows = db.prepare(`SELECT iif(${noCcy}, 0, from_id) AS from_id, iif(${noCcy}, 0, to_id) AS to_id, iif(${noCcy}, '', resource_type) AS resource_type,
+      currency, max(occurred_on) AS day, sum(amount_minor) AS total, count(*) AS n, sum(amount_minor IS NULL) AS nulls
+    FROM transfers ${scanWhole(db, q.from, q.to) ? 'NOT INDEXED' : ''} WHERE ${filter}
+    GROUP BY 1, 2, 3, 4, iif(${noCcy} OR currency = @reporting, '', substr(occurred_on, 1, 7))
+    ORDER BY 1, 2, 3, 4, iif(${noCcy} OR currency = @reporting, '', substr(occurred_on, 1, 7))`).all(params) as Array<GroupRow & { nulls: number }>;
+  let withoutAmount = 0;
+  const inReporting: GroupRow[] = [];
+  const others: GroupRow[] = [];
+  for (const r of rows) {
+    withoutAmount += r.nulls;
+    if (r.currency === null) continue;
+    (r.currency === reporting ? inReporting : others).push(r);
+  }
+  const groups = [...inReporting, ...others];
 
   interface Pair { from: number; to: number; value: number; n: number; byType: Map<ResourceType, number> }
   const pairs = new Map<string, Pair>();

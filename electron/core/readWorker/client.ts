@@ -175,7 +175,7 @@ export class ReadClient {
     this.stats.timeouts++;
     const index = this.slots.indexOf(p.slot);
     if (index >= 0) this.slots[index] = null;
-    this.failAll(() => new AppError('internal', `A read took longer than ${Math.round(this.timeoutMs / 1000)} s and was stopped; try a narrower view.`), p.slot);
+    this.failAll(() => new AppError('internal', `A read took longer than ${this.timeoutMs < 10_000 ? `${this.timeoutMs} ms` : `${Math.round(this.timeoutMs / 1000)} s`} and was stopped; try a narrower view.`), p.slot);
     void p.slot.worker.terminate();
   }
 }

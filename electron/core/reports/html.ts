@@ -146,7 +146,7 @@ function summarySection(ctx: Ctx): string {
   ${tallyTable(ctx, m.status, s.byStatus, (key) => h(m.statusNames[key] ?? key))}
   <h3>1.4 ${h(m.largest)}</h3>
   ${s.largest.length ? table(['#', m.date, m.fromCol, m.toCol, m.what, `${m.value} (${cur})`, m.rule],
-    s.largest.map((x) => [`<a href="#flag-transfer-${x.transferId}">${x.transferId}</a>`, h(f.date(x.date, x.datePrecision)), h(x.from), h(x.to), h(x.what), f.money(x.valueMinor, cur), h(x.rules.join(', '))]), '', [5], [0, 1])
+    s.largest.map((x) => [`<a href="#flag-transfer-${x.transferId}">${x.transferId}</a>`, h(f.date(x.date, x.datePrecision)), h(x.from), h(x.to), h(x.what), `${x.estimated ? `<span class="muted">${h(m.estimate)}</span> ` : ''}${f.money(x.valueMinor, cur)}`, h(x.rules.join(', '))]), '', [5], [0, 1])
     : `<p class="muted">${h(m.none)}</p>`}
   <h3>1.5 ${h(m.changes)}</h3>
   ${changesBlock(ctx, d.changes)}`;

@@ -30,7 +30,9 @@ export interface FlaggedItem {
 }
 
 export interface Tally { key: string; label: string; count: number; valueMinor: number }
-export interface LargestItem { transferId: number; date: string; datePrecision: TransferRow['datePrecision']; from: string; to: string; what: string; valueMinor: number; rules: string[] }
+export interface LargestItem { transferId: number; date: string; datePrecision: TransferRow['datePrecision']; from: string; to: string; what: string; valueMinor: number; rules: string[];
+  /** No reported amount: valueMinor is the largest amount at stake, a market-value estimate. */
+  estimated: boolean }
 
 export interface ReportSummary {
   transferCount: number;
@@ -187,7 +189,7 @@ export function gatherReportData(db: Db, opts: GatherOptions): ReportData {
     .slice(0, 10)
     .map(({ t, value }) => ({
       transferId: t.id, date: t.date, datePrecision: t.datePrecision, from: t.from.name, to: t.to.name, what: describeQuantity({ quantity: t.quantity, unit: t.unit, resource: t.resource }),
-      valueMinor: value, rules: [...new Set(flagged.filter((f) => f.transfer.id === t.id).map((f) => f.flag.ruleId))],
+      valueMinor: value, rules: [...new Set(flagged.filter((f) => f.transfer.id === t.id).map((f) => f.flag.ruleId))], estimated: t.reportingMinor === null,
     }));
   const summary: ReportSummary = {
     transferCount: transfers.length,
