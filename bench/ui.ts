@@ -5,7 +5,7 @@
 // is the navigation), so they include the bridge, core's queries, React and layout.
 // The ledger is the query bench's cached fixture (bench/queries.ts), served from a copy: the app
 // opens a ledger read-write, and the cached file must stay as built.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { startBrowserMode } from './browserMode';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,23 +44,6 @@ function frameStats(deltas: number[], target: number): FrameStats {
   return { frames: s.length, p50Ms: round(percentile(s, 50)), p95Ms: round(p95), maxMs: round(s[s.length - 1] ?? 0), ok: p95 < target };
 }
 
-/** Browser mode on `file`, as `npm run cli -- serve` starts it; resolves with its URL (token included). */
-async function startServer(cli: string, file: string): Promise<{ url: string; proc: ChildProcess }> {
-  const proc = spawn(process.execPath, [cli, 'serve', '--db', file], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 120_000);
-    const onData = (d: Buffer) => {
-      output += d.toString();
-      const m = /Open: (\S+)/.exec(output);
-      if (m) { clearTimeout(timer); resolve(m[1]!); }
-    };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', onData);
-    proc.once('exit', (code) => { clearTimeout(timer); reject(new Error(`browser mode exited with ${code}:\n${output}`)); });
-  });
-  return { url, proc };
-}
 
 /**
  * The few DOM APIs the in-page probes use. The bench compiles with Node's libraries only, so the
@@ -168,7 +151,7 @@ export async function benchUi(options: { transfers: number; cliPath: string; fra
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'armslength-bench-ui-'));
   const copy = path.join(dir, 'bench.armslength');
   fs.copyFileSync(fixture.file, copy);
-  const server = await startServer(options.cliPath, copy);
+  const server = await startBrowserMode(options.cliPath, copy, 120_000);
   let browser: Browser | null = null;
   try {
     browser = await chromium.launch({
