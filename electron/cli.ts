@@ -28,7 +28,9 @@ Usage:
 ${reportCliUsage}
   armslength import FILE --db FILE [--valid-part] [--new-entities] [--date-format iso|dmy|mdy] [--preset NAME] [--save-preset NAME]
                                                 import a CSV ledger, SEC XBRL JSON or FollowTheMoney file
-                                                (format from its content; all or nothing unless --valid-part)
+                                                (format from its content; all or nothing unless --valid-part;
+                                                parties that may already be in the ledger under another name
+                                                are refused with a list unless --new-entities adds them as new)
   armslength export-ftm --db FILE --out FILE.jsonl   the ledger as FollowTheMoney entities
   armslength flag (--db FILE | --sample)        run the rules and list the flags
   armslength serve [--db FILE] [--port N]       browser mode: serve the app on 127.0.0.1
@@ -81,7 +83,7 @@ async function main(argv: string[]): Promise<number> {
       if (!values.db) throw new AppError('invalid_input', 'import needs --db LEDGER (the ledger to import into)');
       const session = sessionFor(values, true);
       // CSV/TSV is streamed from disk (progress on stderr, Ctrl-C cancels); XLSX read whole; other formats below.
-      const sheet = await importSpreadsheetFile(session.db, file, { validPart: values['valid-part'], dateFormat: values['date-format'], preset: values.preset, savePreset: values['save-preset'] });
+      const sheet = await importSpreadsheetFile(session.db, file, { validPart: values['valid-part'], dateFormat: values['date-format'], preset: values.preset, savePreset: values['save-preset'], newEntities: values['new-entities'] });
       if (sheet !== null) {
         console.log(`${sheet}; ${runRules(session.db).total} flags in the ledger.`);
         session.close();

@@ -23,8 +23,19 @@ export const SpreadsheetOptions = z.object({
 const fileName = z.string().min(1).max(260);
 const presetName = z.string().trim().min(1, 'a preset needs a name').max(100);
 
+/** The most party decisions one import takes, and the longest party name. */
+export const MAX_PARTY_DECISIONS = 10_000;
+/**
+ * For each party that may already be in the ledger (listed as uncertain by the preview), keyed by
+ * its name as written in the file (trimmed): the id of the entity it is, or 'new'.
+ */
+export const PartyDecisions = z.record(z.string().trim().min(1, 'a party name is empty').max(500), z.union([z.literal('new'), z.number().int().positive()]))
+  .refine((r) => Object.keys(r).length <= MAX_PARTY_DECISIONS, `at most ${MAX_PARTY_DECISIONS.toLocaleString('en-US')} party decisions`);
+
 export const SpreadsheetPreviewInput = z.object({
   fileName, contentBase64: z.base64(), mapping: ColumnMapping.optional(), options: SpreadsheetOptions.optional(),
+  /** The choices so far: the preview then counts new entities as the import would. */
+  partyDecisions: PartyDecisions.optional(),
 });
 
 const match = z.union([
@@ -50,6 +61,10 @@ export const SpreadsheetPreview = z.object({
   counts: z.object({ transfers: z.number().int(), newEntities: z.number().int(), duplicates: z.number().int() }),
   duplicates: z.array(z.string()),
   entities: z.array(z.object({ name: z.string(), match })),
+  /** Parties that may already be in the ledger beyond those listed; the import's refusal names them. */
+  uncertainNotShown: z.number().int(),
+  /** Parties in the file that may already be in the ledger and have no decision yet (counted as new entities). */
+  undecidedParties: z.number().int(),
   problems: z.array(z.string()), problemCount: z.number().int(),
 });
 

@@ -71,3 +71,37 @@ test('an XLSX with an error cell: named by sheet and cell, imported only as its 
   await expect(page.getByRole('status').first()).toContainText('4 transfers');
   await expect(page.getByRole('status').first()).toContainText('left out 1 problems');
 });
+
+test('a party that may already be in the ledger is asked about, and Import waits for the choice', async ({ page }) => {
+  const csv = (name: string, row: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(`date,from,to,resource,amount,currency\n${row}\n`) });
+  await openImport(page);
+  await page.getByLabel('File to import').setInputFiles(csv('halcyon-1.csv', '2024-01-10,Halcyon Robotics Inc,Quill Data Ltd,Robot arms,100.00,USD'));
+  const preview = page.getByRole('region', { name: 'Import preview' });
+  await expect(preview).toContainText('Would add: 1 transfers');
+  await preview.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('status').first()).toContainText('1 transfers');
+
+  // The same firm under another legal form: asked, with no answer chosen for the person.
+  await page.getByLabel('File to import').setInputFiles(csv('halcyon-2.csv', '2024-02-10,Halcyon Robotics GmbH,Quill Data Ltd,Spare parts,50.00,USD'));
+  const which = preview.getByLabel('Which entity is Halcyon Robotics GmbH?');
+  await expect(which).toBeVisible();
+  await expect(which).toHaveValue('');
+  const importButton = preview.getByRole('button', { name: 'Import', exact: true });
+  await expect(importButton).toBeDisabled();
+  await expect(preview).toContainText('Decide for 1 party that may already be in the ledger');
+  await expect(which.locator('option')).toHaveText(['Choose…', 'A new entity', 'Halcyon Robotics Inc (same name apart from its legal form)']);
+  await which.selectOption({ label: 'Halcyon Robotics Inc (same name apart from its legal form)' });
+  await expect(importButton).toBeEnabled();
+  await expect(preview).not.toContainText('Decide for');
+  await expect(preview).toContainText('Would add: 1 transfers; 0 new parties');
+  await page.screenshot({ path: test.info().outputPath('spreadsheet-party-decision.png'), fullPage: true });
+  await importButton.click();
+  // Landed on the existing entity: nothing new was added.
+  await expect(page.getByRole('status').first()).toContainText('1 transfers, 0 new entities');
+
+  // The spelling is now that entity's alias: a third file matches it without asking.
+  await page.getByLabel('File to import').setInputFiles(csv('halcyon-3.csv', '2024-03-10,Halcyon Robotics GmbH,Quill Data Ltd,Service,10.00,USD'));
+  await expect(preview).toContainText('Would add: 1 transfers; 0 new parties');
+  await expect(preview.getByLabel('Which entity is Halcyon Robotics GmbH?')).toHaveCount(0);
+  await expect(importButton).toBeEnabled();
+});

@@ -441,6 +441,15 @@ export const migrations: Migration[] = [
       -- [views schema]
     `,
   },
+  {
+    version: 5,
+    name: 'aliases learned from an import belong to its batch',
+    sql: `
+      -- A spelling a person said is an existing entity (a spreadsheet party) becomes its alias with the import's batch, so undoing the batch removes it.
+      ALTER TABLE entity_aliases ADD COLUMN batch_id INTEGER REFERENCES import_batches(id);
+      -- [schema 5]
+    `,
+  },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version;

@@ -108,7 +108,7 @@ export async function previewDocument(db: Db, fileName: string, bytes: Buffer): 
  * The CSV import of this file, never yielding to other requests (there is no import job lock on
  * this path, and its transaction stays open until the last row).
  */
-function importCsv(db: Db, fileName: string, bytes: Buffer, input: { importValidPart?: boolean; dryRun?: boolean }) {
+function importCsv(db: Db, fileName: string, bytes: Buffer, input: { importValidPart?: boolean; dryRun?: boolean; partyDecisions?: Record<string, number | 'new'> }) {
   return importCsvStream(db, bufferSource(fileName, bytes, { yieldBetweenChunks: false }), input);
 }
 
@@ -136,7 +136,8 @@ export async function importDocument(db: Db, fileName: string, bytes: Buffer, ch
   const format = detect(bytes, fileName);
   if (format === 'xlsx') throw new AppError('import_rejected', `${fileName}: an XLSX workbook is imported through the spreadsheet import, which maps its columns (spreadsheet:import, or armslength import).`);
   if (format === 'csv') {
-    const r = await importCsv(db, fileName, bytes, { importValidPart: choices.importValidPart });
+    // A CSV names its parties by text: its decisions are keyed by the party's name in the file.
+    const r = await importCsv(db, fileName, bytes, { importValidPart: choices.importValidPart, partyDecisions: choices.decisions });
     return { format, kind: 'transfers', batchId: r.batchId, transfers: r.transfers, newEntities: r.newEntities, problemsLeftOut: r.problemsLeftOut };
   }
   return { format, kind: 'document', ...commitExtraction(db, extract(format, bytes, fileName), { fileName, bytes, ...choices }) };

@@ -27,6 +27,8 @@ export function undoImport(db: Db, batchId: number, reason: string): { transfers
     db.prepare(`DELETE FROM transfer_candidates WHERE batch_id = ? AND status <> 'accepted'`).run(batchId);
     db.prepare(`DELETE FROM document_findings WHERE batch_id = ?`).run(batchId);
     db.prepare(`DELETE FROM issuer_figures WHERE batch_id = ?`).run(batchId);
+    // Aliases the batch taught (a spreadsheet party a person said is an existing entity) go too.
+    const aliases = db.prepare(`DELETE FROM entity_aliases WHERE batch_id = ?`).run(batchId).changes;
     // Entities the batch created go too, unless something else now refers to them.
     const entities = db.prepare(`
       DELETE FROM entities WHERE batch_id = @b AND merged_into_id IS NULL
@@ -44,7 +46,7 @@ export function undoImport(db: Db, batchId: number, reason: string): { transfers
     appendAudit(db, {
       action: 'import.undo',
       summary: `undid import batch ${batchId} (${batch.name}): removed ${transfers} transfers, ${entities} entities, ${disclosures} disclosures${reason.trim() ? `; ${reason.trim()}` : ''}`,
-      details: { batchId, fileName: batch.name, transfers, entities, disclosures, reason: reason.trim() },
+      details: { batchId, fileName: batch.name, transfers, entities, disclosures, aliases, reason: reason.trim() },
     });
     return { transfers, entities, disclosures };
   })();

@@ -1,19 +1,22 @@
 // `armslength import FILE` for spreadsheets: a CSV/TSV is streamed from disk (progress on
 // stderr about once a second, Ctrl-C cancels and leaves the ledger as it was); an XLSX workbook
-// is read whole. Anything else returns null and goes to the document import.
+// is read whole. Anything else returns null and goes to the document import. Parties that may
+// already be in the ledger under another name are refused with their list, as for documents,
+// unless --new-entities answers "new" for all of them.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../db/open';
 import { AppError } from '../../errors';
 import { detectFormat } from '../detect';
 import { dateFormats, type DateFormat } from './dateFormats';
-import { importSpreadsheet } from './spreadsheetImport';
+import { importSpreadsheet, type ImportInput } from './spreadsheetImport';
 import { fileSource, importCsvStream, type ImportProgress } from './streamImport';
 import { presetByName } from './presets';
 import type { SpreadsheetOptions } from './sheetRow';
 import type { SpreadsheetImportResult } from './importWriter';
+import { candidateList, PartiesUndecidedError } from './partyDecisions';
 
-export interface CliSpreadsheetOptions { validPart?: boolean; dateFormat?: string; preset?: string; savePreset?: string }
+export interface CliSpreadsheetOptions { validPart?: boolean; dateFormat?: string; preset?: string; savePreset?: string; newEntities?: boolean }
 
 const PROGRESS_EVERY_MS = 1000;
 
@@ -38,7 +41,23 @@ export async function importSpreadsheetFile(db: Db, file: string, o: CliSpreadsh
   const preset = o.preset ? presetByName(db, o.preset) : null;
   if (o.preset && !preset) throw new AppError('invalid_input', `--preset: there is no import preset named "${o.preset}"`);
   const options: SpreadsheetOptions = { ...(preset?.options ?? {}), ...(o.dateFormat ? { dateFormat: o.dateFormat as DateFormat } : {}) };
-  const input = { mapping: preset?.mapping, options, importValidPart: o.validPart ?? false, savePresetAs: o.savePreset };
+  const input = { mapping: preset?.mapping, options, importValidPart: o.validPart ?? false, savePresetAs: o.savePreset, newEntities: o.newEntities ?? false };
+  let r: SpreadsheetImportResult;
+  try {
+    r = await importFormat(db, file, name, format, input);
+  } catch (err) {
+    if (!(err instanceof PartiesUndecidedError)) throw err;
+    const more = err.total > err.parties.length ? [`... and ${err.total - err.parties.length} more`] : [];
+    throw new AppError('invalid_input', `${name}: these parties may already be in the ledger; decide in the app, or pass --new-entities to add them as new:`,
+      [...err.parties.map((p) => `  ${p.name}: ${candidateList(p.candidates)}`), ...more]);
+  }
+  return `Imported ${r.transfers} transfers from ${file} (batch ${r.batchId}, ${r.newEntities} new entities)`
+    + (r.undecidedCount ? `; ${r.undecidedCount} of them may already be in the ledger under another name (--new-entities)` : '')
+    + (r.validPartOnly ? `; left out ${r.problemsLeftOut} problems (--valid-part, recorded with the batch)` : '')
+    + (r.duplicatesSkipped ? `; skipped ${r.duplicatesSkipped} rows already in the ledger` : '');
+}
+
+async function importFormat(db: Db, file: string, name: string, format: 'csv' | 'xlsx', input: ImportInput): Promise<SpreadsheetImportResult> {
   let r: SpreadsheetImportResult;
   if (format === 'xlsx') {
     r = await importSpreadsheet(db, name, fs.readFileSync(file), input);
@@ -62,7 +81,5 @@ export async function importSpreadsheetFile(db: Db, file: string, o: CliSpreadsh
     }
     if (printed) process.stderr.write(`${name}: done\n`);
   }
-  return `Imported ${r.transfers} transfers from ${file} (batch ${r.batchId}, ${r.newEntities} new entities)`
-    + (r.validPartOnly ? `; left out ${r.problemsLeftOut} problems (--valid-part, recorded with the batch)` : '')
-    + (r.duplicatesSkipped ? `; skipped ${r.duplicatesSkipped} rows already in the ledger` : '');
+  return r;
 }

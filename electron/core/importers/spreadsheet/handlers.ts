@@ -24,9 +24,9 @@ const PROGRESS_EVERY_MS = 100;
 export function spreadsheetHandlers(deps: SpreadsheetHandlerDeps): Pick<Handlers, SpreadsheetChannels> {
   const jobs = new Map<string, AbortController>();
   return {
-    'spreadsheet:preview': ({ fileName, contentBase64, mapping, options }) =>
-      previewSpreadsheet(deps.db(), fileName, Buffer.from(contentBase64, 'base64'), { mapping, options }),
-    'spreadsheet:import': async ({ fileName, contentBase64, mapping, options, importValidPart, savePresetAs, jobId }) => {
+    'spreadsheet:preview': ({ fileName, contentBase64, mapping, options, partyDecisions }) =>
+      previewSpreadsheet(deps.db(), fileName, Buffer.from(contentBase64, 'base64'), { mapping, options, partyDecisions }),
+    'spreadsheet:import': async ({ fileName, contentBase64, mapping, options, importValidPart, savePresetAs, jobId, partyDecisions }) => {
       if (jobs.size > 0) throw new AppError('ledger_refused', 'Another import is running; wait for it or cancel it first.');
       const id = jobId ?? randomUUID();
       const abort = new AbortController();
@@ -34,7 +34,8 @@ export function spreadsheetHandlers(deps: SpreadsheetHandlerDeps): Pick<Handlers
       try {
         const db = deps.db();
         const bytes = Buffer.from(contentBase64, 'base64');
-        const input = { mapping, options, importValidPart, savePresetAs };
+        // Parties that may already be in the ledger must each have a decision, or the import is refused.
+        const input = { mapping, options, importValidPart, savePresetAs, partyDecisions };
         let last = 0;
         const onProgress = (p: { rows: number; bytes: number; totalBytes: number }) => {
           const now = Date.now();

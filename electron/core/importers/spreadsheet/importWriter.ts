@@ -2,7 +2,9 @@
 // Every problem is collected with its place in the file. Without "import the valid part" the
 // first problem stops the writing (the rows after it are still checked, so every problem is
 // listed) and finish() refuses the file, which rolls everything back. With it, valid rows are
-// written, and the batch records that choice and the problems it left out.
+// written, and the batch records that choice and the problems it left out. A party that may
+// already be in the ledger under another name and has no decision is not a row problem: the
+// import is refused whatever the choice, with every such party listed (partyDecisions.ts).
 import type { Db } from '../../db/open';
 import { AppError } from '../../errors';
 import { LedgerWriter } from '../../ledger/write';
@@ -11,6 +13,7 @@ import { appendAudit } from '../../ledger/auditLog';
 import { normalizeName } from '../../ledger/names';
 import type { TransferField } from '../csvColumns';
 import { EntityResolver } from './entityResolver';
+import { PartiesUndecidedError, type PartyDecision, type PartyDecisions, type UncertainParty, type UndecidedParties } from './partyDecisions';
 import { readTransferRow, RowError, type RowReadState } from './transferRow';
 import type { ColumnMapping, Locator, SheetRow, SpreadsheetOptions } from './sheetRow';
 import { columnsOf } from './sheetRow';
@@ -34,7 +37,14 @@ export interface WriterSetup {
   expectedRows: number;
   /** XLSX rows have no byte range: each gets an evidence entry naming its sheet row instead. */
   rowEvidence: boolean;
+  /** For each party that may already be in the ledger: the entity it is, or 'new'. */
+  partyDecisions?: PartyDecisions;
+  /** 'add-as-new': such a party without a decision is added as new (--new-entities, and the preview's counts). */
+  undecidedParties?: UndecidedParties;
 }
+
+/** At most this many decisions are copied into the import's audit entry. */
+const MAX_AUDITED_DECISIONS = 1000;
 
 export interface SpreadsheetImportResult {
   batchId: number; documentId: number; transfers: number; newEntities: number; problemsLeftOut: number; validPartOnly: boolean;
@@ -43,6 +53,12 @@ export interface SpreadsheetImportResult {
   duplicates: string[];
   /** The first problems left out (all of them are recorded with the batch). */
   problems: string[];
+  /** Parties that may already be in the ledger (the first of them), how many there were, and how many had no decision. */
+  uncertainParties: UncertainParty[];
+  uncertainCount: number;
+  undecidedCount: number;
+  /** Spellings added as aliases of the entities a decision named. */
+  aliasesAdded: number;
 }
 
 export class SpreadsheetImportWriter {
@@ -63,7 +79,7 @@ export class SpreadsheetImportWriter {
   constructor(private readonly db: Db, private readonly s: WriterSetup) {
     this.w = new LedgerWriter(db);
     this.batchId = this.w.batch(s.documentId, s.format);
-    this.entities = new EntityResolver(db, this.w, this.batchId);
+    this.entities = new EntityResolver(db, this.w, { fileName: s.fileName, batchId: this.batchId, decisions: s.partyDecisions, undecided: s.undecidedParties ?? 'refuse' });
     this.bulk = new BulkTransferWriter(db, { batchId: this.batchId, recordedAt: this.w.recordedAt, expectedRows: s.expectedRows });
     this.columns = columnsOf(s.mapping);
     this.existing = existingTransferKeys(db);
@@ -86,14 +102,20 @@ export class SpreadsheetImportWriter {
     }
     try {
       const v = readTransferRow(row, this.columns, this.s.state);
-      const stopped = this.problemCount > 0 && !this.s.importValidPart;
+      const stopped = (this.problemCount > 0 && !this.s.importValidPart) || this.entities.waiting;
       if (stopped) {
-        // Keep checking so every problem is listed; nothing more is written.
+        // Keep checking so every problem and every undecided party is listed; nothing more is written.
+        for (const name of [v.from, v.to, v.intendedFor]) if (name) this.entities.check(name);
         if (normalizeName(v.from) === normalizeName(v.to)) throw new RowError('to', `is the same party as "from" (${v.from})`);
         return;
       }
       const fromId = this.entities.resolve(v.from);
       const toId = this.entities.resolve(v.to);
+      if (fromId === null || toId === null) {
+        // A party waits for a decision: finish() refuses the file.
+        if (normalizeName(v.from) === normalizeName(v.to)) throw new RowError('to', `is the same party as "from" (${v.from})`);
+        return;
+      }
       if (fromId === toId) throw new RowError('to', `is the same party as "from" (${v.from})`);
       const same = this.existing?.get(duplicateKey(fromId, toId, v.date.date, v.resource, v.amountMinor, v.currency));
       if (same !== undefined) {
@@ -101,8 +123,10 @@ export class SpreadsheetImportWriter {
         if (this.duplicates.length < MAX_REPORTED_PROBLEMS) this.duplicates.push(`${locator.row(row)}: the same as transfer #${same} already in the ledger; skipped`);
         return;
       }
+      const intendedForId = v.intendedFor ? this.entities.resolve(v.intendedFor) : null;
+      if (intendedForId === null && v.intendedFor) return; // waits for a decision, as above
       this.bulk.add({
-        fromId, toId, intendedForId: v.intendedFor ? this.entities.resolve(v.intendedFor) : null,
+        fromId, toId, intendedForId,
         resourceType: v.resourceType, resource: v.resource, resourceKey: v.resourceKey, quantity: v.quantity, unit: v.unit,
         amountMinor: v.amountMinor, currency: v.currency, date: v.date.date, datePrecision: v.date.precision, status: v.status, description: v.description,
         sourceLine: row.line, sourceStart: row.start, sourceEnd: row.end,
@@ -119,6 +143,12 @@ export class SpreadsheetImportWriter {
   /** Refuse (throwing rolls the caller's transaction back) or record the batch and its audit entry. */
   finish(): SpreadsheetImportResult {
     const { fileName, sha256, format } = this.s;
+    if (this.entities.waiting) {
+      const undecided = this.entities.uncertain.filter((p) => this.entities.undecided.has(p.name));
+      const shown = this.problems.slice(0, MAX_REPORTED_PROBLEMS);
+      const more = this.problemCount > shown.length ? [`... and ${this.problemCount - shown.length} more`] : [];
+      throw new PartiesUndecidedError(fileName, undecided, this.entities.undecided.size, [...shown, ...more]);
+    }
     if (this.rowsSeen === 0 && this.problemCount === 0) this.problem(`${fileName}`, 'the file has a header but no rows');
     if (this.written === 0 && this.problemCount === 0 && this.duplicatesSkipped > 0) {
       throw new AppError('import_rejected', `${fileName}: all ${this.duplicatesSkipped} rows are already in the ledger; nothing was added.`, this.duplicates.slice(0, MAX_REPORTED_PROBLEMS));
@@ -144,13 +174,18 @@ export class SpreadsheetImportWriter {
     const result: SpreadsheetImportResult = {
       batchId: this.batchId, documentId: this.s.documentId, transfers: this.written, newEntities: this.entities.created, problemsLeftOut: this.problemCount, validPartOnly,
       problems: this.problems.slice(0, MAX_REPORTED_PROBLEMS), duplicatesSkipped: this.duplicatesSkipped, duplicates: this.duplicates,
+      uncertainParties: this.entities.uncertain, uncertainCount: this.entities.uncertainCount, undecidedCount: this.entities.undecided.size, aliasesAdded: this.entities.aliasesAdded,
     };
+    const decided: Record<string, PartyDecision> = Object.fromEntries([...this.entities.used].slice(0, MAX_AUDITED_DECISIONS));
+    const uncertainAddedAsNew = this.entities.undecided.size;
     appendAudit(this.db, {
       action: `import.${format}`,
       summary: `imported ${this.written} transfers from ${fileName} (batch ${this.batchId}, ${this.entities.created} new entities)`
         + (validPartOnly ? `; imported its valid part, leaving out ${this.problemCount} problems` : '')
-        + (this.duplicatesSkipped ? `; skipped ${this.duplicatesSkipped} rows already in the ledger` : ''),
-      details: { batchId: result.batchId, documentId: result.documentId, transfers: result.transfers, newEntities: result.newEntities, problemsLeftOut: result.problemsLeftOut, validPartOnly, duplicatesSkipped: this.duplicatesSkipped, fileName, sha256, bytes: this.s.bytes, mapping: this.s.mapping, options: this.s.options, decimal: this.s.state.decimal, dateFormat: this.s.state.dateFormat },
+        + (this.duplicatesSkipped ? `; skipped ${this.duplicatesSkipped} rows already in the ledger` : '')
+        + (this.entities.used.size ? `; decided ${this.entities.used.size} parties that may already be in the ledger (${this.entities.aliasesAdded} kept as aliases)` : '')
+        + (uncertainAddedAsNew ? `; added ${uncertainAddedAsNew} parties that may already be in the ledger as new without a decision (--new-entities)` : ''),
+      details: { partyDecisions: decided, uncertainAddedAsNew, aliasesAdded: this.entities.aliasesAdded, batchId: result.batchId, documentId: result.documentId, transfers: result.transfers, newEntities: result.newEntities, problemsLeftOut: result.problemsLeftOut, validPartOnly, duplicatesSkipped: this.duplicatesSkipped, fileName, sha256, bytes: this.s.bytes, mapping: this.s.mapping, options: this.s.options, decimal: this.s.state.decimal, dateFormat: this.s.state.dateFormat },
     });
     return result;
   }

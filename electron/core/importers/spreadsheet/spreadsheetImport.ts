@@ -18,6 +18,7 @@ import { delimiterLabels, type Delimiter } from './delimiter';
 import { planImport, type ImportPlan, type PlanInput } from './plan';
 import { savePreset } from './presets';
 import { SpreadsheetImportWriter, type SpreadsheetImportResult } from './importWriter';
+import { decisionMap, type PartyChoices, type PartyDecisions, type UndecidedParties } from './partyDecisions';
 import { csvLocator, xlsxLocator, type Locator, type SheetRow } from './sheetRow';
 import type { DateFormat } from './dateFormats';
 
@@ -62,10 +63,12 @@ export async function loadTable(bytes: Buffer, fileName: string, input: PlanInpu
   }
 }
 
-export interface ImportInput extends PlanInput { importValidPart?: boolean; savePresetAs?: string }
+export interface ImportInput extends PlanInput, PartyChoices { importValidPart?: boolean; savePresetAs?: string }
+
+interface WriteChoices { importValidPart: boolean; partyDecisions?: PartyDecisions; undecidedParties: UndecidedParties }
 
 /** Write the table as one batch (inside the caller's transaction). */
-function writeTable(db: Db, fileName: string, bytes: Buffer, sha256: string, table: LoadedTable, plan: ImportPlan, importValidPart: boolean): SpreadsheetImportResult {
+function writeTable(db: Db, fileName: string, bytes: Buffer, sha256: string, table: LoadedTable, plan: ImportPlan, choices: WriteChoices): SpreadsheetImportResult {
   if (plan.problems.length > 0) {
     throw new AppError('import_rejected', `${fileName}: ${plan.problems.length} problem${plan.problems.length === 1 ? '' : 's'}; nothing was imported.`, plan.problems);
   }
@@ -75,7 +78,7 @@ function writeTable(db: Db, fileName: string, bytes: Buffer, sha256: string, tab
   const writer = new SpreadsheetImportWriter(db, {
     fileName, sha256, bytes: bytes.length, format: table.format, documentId, mapping: plan.mapping, options: plan.options,
     state: { decimal: plan.state.decimal, dateFormat: plan.state.dateFormat ?? 'iso' }, locator: table.locator,
-    importValidPart, expectedRows: table.rows.length, rowEvidence: table.format === 'xlsx',
+    expectedRows: table.rows.length, rowEvidence: table.format === 'xlsx', ...choices,
   });
   for (const row of table.rows) writer.row(row, table.headers.length);
   return writer.finish();
@@ -87,7 +90,9 @@ export async function importSpreadsheet(db: Db, fileName: string, bytes: Buffer,
   const table = await loadTable(bytes, fileName, input);
   return db.transaction(() => {
     const plan = planImport(db, fileName, table.headers, table.rows, input);
-    const r = writeTable(db, fileName, bytes, sha256, table, plan, input.importValidPart ?? false);
+    const r = writeTable(db, fileName, bytes, sha256, table, plan, {
+      importValidPart: input.importValidPart ?? false, partyDecisions: input.partyDecisions, undecidedParties: input.newEntities ? 'add-as-new' : 'refuse',
+    });
     if (input.savePresetAs) {
       savePreset(db, { name: input.savePresetAs, format: table.format, headers: table.headers, mapping: plan.mapping,
         options: { ...plan.options, ...(table.delimiter ? { delimiter: table.delimiter } : {}), ...(table.encoding ? { encoding: table.encoding } : {}),
@@ -115,6 +120,10 @@ export interface SpreadsheetPreview {
   /** Rows equal to transfers already in the ledger, which the import skips. */
   duplicates: string[];
   entities: Array<{ name: string; match: EntityMatch }>;
+  /** Parties that may already be in the ledger but are beyond the list's cap (the import's refusal lists them all). */
+  uncertainNotShown: number;
+  /** Parties in the whole file that may already be in the ledger and have no decision yet (counted as new above). */
+  undecidedParties: number;
   problems: string[];
   problemCount: number;
 }
@@ -123,8 +132,10 @@ class DryRun extends Error {}
 
 const SAMPLE_ROWS = 20;
 const MAX_PARTIES = 200;
+/** Parties that need a decision are listed beyond MAX_PARTIES, up to this many. */
+const MAX_UNCERTAIN_LISTED = 1000;
 
-export async function previewSpreadsheet(db: Db, fileName: string, bytes: Buffer, input: PlanInput = {}): Promise<SpreadsheetPreview> {
+export async function previewSpreadsheet(db: Db, fileName: string, bytes: Buffer, input: PlanInput & Pick<PartyChoices, 'partyDecisions'> = {}): Promise<SpreadsheetPreview> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const table = await loadTable(bytes, fileName, input);
   const plan = planImport(db, fileName, table.headers, table.rows, input);
@@ -132,10 +143,14 @@ export async function previewSpreadsheet(db: Db, fileName: string, bytes: Buffer
   let duplicates: string[] = [];
   let problems: string[] = plan.problems;
   let problemCount = plan.problems.length;
+  // Set inside the dry run's transaction (a holder, since narrowing does not follow the callback).
+  const dry: { asked: Pick<SpreadsheetImportResult, 'uncertainParties' | 'uncertainCount' | 'undecidedCount'> | null } = { asked: null };
   if (problems.length === 0) {
     try {
       db.transaction(() => {
-        const r = writeTable(db, fileName, bytes, sha256, table, plan, true);
+        // Undecided parties are counted as new here and listed below to be asked about; the import itself refuses them.
+        const r = writeTable(db, fileName, bytes, sha256, table, plan, { importValidPart: true, partyDecisions: input.partyDecisions, undecidedParties: 'add-as-new' });
+        dry.asked = r;
         counts = { transfers: r.transfers, newEntities: r.newEntities, duplicates: r.duplicatesSkipped };
         duplicates = r.duplicates;
         problems = r.problems.slice(0, 50);
@@ -158,6 +173,9 @@ export async function previewSpreadsheet(db: Db, fileName: string, bytes: Buffer
   }
   const parties = [...names];
   const matches = matchEntities(db, parties.map((name, i): ExtractedEntity => ({ key: String(i), kind: 'company', name, aliases: [], identifiers: [], jurisdiction: null, locator: { label: '' } })));
+  const entities = parties.map((name, i) => ({ name, match: matches[i]! }));
+  const notShown = listAskedParties(entities, dry.asked);
+  const decided = decisionMap(input.partyDecisions);
   return {
     fileName, format: table.format, sha256, alreadyImportedBatch: batchOfDocument(db, sha256) ?? null,
     encoding: table.encoding ? { value: table.encoding, label: encodingLabels[table.encoding] } : null,
@@ -173,7 +191,28 @@ export async function previewSpreadsheet(db: Db, fileName: string, bytes: Buffer
     mapping: plan.mapping,
     preset: plan.preset ? { id: plan.preset.id, name: plan.preset.name } : null,
     counts, duplicates,
-    entities: parties.map((name, i) => ({ name, match: matches[i]! })),
+    entities, uncertainNotShown: notShown,
+    undecidedParties: dry.asked?.undecidedCount ?? entities.filter((e) => e.match.status === 'uncertain' && !decided.has(e.name)).length,
     problems, problemCount,
   };
+}
+
+/**
+ * The parties the import would ask about (found by the dry run over every row) replace the quick
+ * match of the first rows' parties, and those beyond them are added to the list up to a cap, so
+ * the person can decide for each. Returns how many did not fit.
+ */
+function listAskedParties(entities: Array<{ name: string; match: EntityMatch }>, asked: Pick<SpreadsheetImportResult, 'uncertainParties' | 'uncertainCount'> | null): number {
+  if (asked === null) return 0;
+  const at = new Map(entities.map((e, i) => [e.name, i]));
+  let placed = 0;
+  let added = 0;
+  for (const p of asked.uncertainParties) {
+    const i = at.get(p.name);
+    if (i === undefined && added >= MAX_UNCERTAIN_LISTED) continue;
+    const match: EntityMatch = { key: String(i ?? entities.length), status: 'uncertain', candidates: p.candidates };
+    if (i === undefined) { entities.push({ name: p.name, match }); added++; } else entities[i] = { name: p.name, match };
+    placed++;
+  }
+  return asked.uncertainCount - placed;
 }

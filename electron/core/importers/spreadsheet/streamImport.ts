@@ -21,6 +21,7 @@ import { detectDelimiter } from './delimiter';
 import { DocumentPartWriter } from './documentParts';
 import { SpreadsheetImportWriter, type SpreadsheetImportResult } from './importWriter';
 import { planImport, type PlanInput } from './plan';
+import type { PartyChoices } from './partyDecisions';
 import { savePreset } from './presets';
 import { csvLocator, type SheetRow } from './sheetRow';
 
@@ -79,7 +80,7 @@ async function readSample(source: StreamSource): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
-export interface StreamImportInput extends PlanInput {
+export interface StreamImportInput extends PlanInput, PartyChoices {
   importValidPart?: boolean;
   savePresetAs?: string;
   onProgress?: (p: ImportProgress) => void;
@@ -139,6 +140,7 @@ export async function importCsvStream(db: Db, source: StreamSource, input: Strea
       state: { decimal: plan.state.decimal, dateFormat: plan.state.dateFormat ?? 'iso' },
       locator: csvLocator(fileName, () => header), importValidPart: input.importValidPart ?? false,
       expectedRows: Math.round(source.size / avgRowBytes), rowEvidence: false,
+      partyDecisions: input.partyDecisions, undecidedParties: input.newEntities ? 'add-as-new' : 'refuse',
     });
     // Bytes in memory that are valid UTF-8 throughout (checked once, natively) decode on the fast
     // path; anything else through the checking decoder, which names the line where the bytes go bad.

@@ -1,6 +1,7 @@
 // The import wizard for spreadsheets (CSV, TSV, XLSX): what was detected, the first rows with a
 // field chooser per column, the date format when the dates are ambiguous, presets, the parties
-// and problems, then the import as a job with a progress bar and Cancel.
+// and problems, then the import as a job with a progress bar and Cancel. A party that may already
+// be in the ledger under another name is asked about (which entity, or new) before Import is allowed.
 import { useEffect, useRef, useState } from 'react';
 import type { Input, Output } from '../../../../shared/contract';
 import { transferFieldNames } from '../../../../shared/spreadsheetSchemas';
@@ -11,6 +12,8 @@ type Result = Output<'spreadsheet:import'>;
 type Mapping = Preview['mapping'];
 type Options = NonNullable<Input<'spreadsheet:preview'>['options']>;
 type Preset = Output<'importPresets:list'>[number];
+type Decision = number | 'new';
+type Party = Preview['entities'][number];
 
 const fieldLabels: Record<(typeof transferFieldNames)[number], string> = {
   date: 'date', from: 'from (payer)', to: 'to (recipient)', resource: 'resource', resource_type: 'resource type', resource_key: 'price-book key',
@@ -28,20 +31,22 @@ export function SpreadsheetImport({ file, onImported }: { file: { name: string; 
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ rows: number; bytes: number; totalBytes: number } | null>(null);
   const [failure, setFailure] = useState<{ message: string; details: string[] } | null>(null);
+  /** By the party's name in the file; no entry means no choice made yet. */
+  const [decisions, setDecisions] = useState<Record<string, Decision>>({});
   const jobId = useRef<string | null>(null);
 
   useEffect(() => { void call('importPresets:list', {}).then(setPresets).catch(() => setPresets([])); }, []);
 
-  // Every change of mapping or options asks core again: the preview is a dry run of the real import.
+  // Every change of mapping, options or party decisions asks core again: the preview is a dry run of the real import.
   useEffect(() => {
     let stale = false;
     setBusy(true);
-    call('spreadsheet:preview', { fileName: file.name, contentBase64: file.base64, mapping, options })
+    call('spreadsheet:preview', { fileName: file.name, contentBase64: file.base64, mapping, options, partyDecisions: decisions })
       .then((p) => { if (!stale) { setPreview(p); setFailure(null); } })
       .catch((err: unknown) => { if (!stale) { setPreview(null); setFailure(errorText(err)); } })
       .finally(() => { if (!stale) setBusy(false); });
     return () => { stale = true; };
-  }, [file, mapping, options]);
+  }, [file, mapping, options, decisions]);
 
   useEffect(() => subscribe('import:progress', (p) => { if (p.jobId === jobId.current) setProgress(p); }), []);
 
@@ -61,6 +66,7 @@ export function SpreadsheetImport({ file, onImported }: { file: { name: string; 
       const r = await call('spreadsheet:import', {
         fileName: file.name, contentBase64: file.base64, mapping: preview.mapping, options: { ...options, ...(preview.dateFormat ? { dateFormat: preview.dateFormat } : {}) },
         importValidPart: validPart, jobId: id, ...(presetName.trim() ? { savePresetAs: presetName.trim() } : {}),
+        partyDecisions: decisionsFor(uncertainParties(preview), decisions),
       });
       onImported(r);
     } catch (err) {
@@ -73,8 +79,16 @@ export function SpreadsheetImport({ file, onImported }: { file: { name: string; 
 
   const cancel = () => { if (jobId.current) void call('import:cancel', { jobId: jobId.current }); };
 
+  const decide = (name: string, value: string) => {
+    const next = { ...decisions };
+    if (value === '') delete next[name]; else next[name] = value === 'new' ? 'new' : Number(value);
+    setDecisions(next);
+  };
+
   const p = preview;
-  const blocked = !p || busy || p.alreadyImportedBatch !== null || p.dateFormat === null || (p.problemCount > 0 && (!validPart || p.counts.transfers === 0));
+  const asked = p ? uncertainParties(p) : [];
+  const undecided = asked.filter((e) => decisions[e.name] === undefined).length;
+  const blocked = !p || busy || p.alreadyImportedBatch !== null || p.dateFormat === null || (p.problemCount > 0 && (!validPart || p.counts.transfers === 0)) || undecided > 0;
   return (
     <section className="preview spreadsheet" aria-label="Import preview">
       <h2>{file.name}: {p?.format === 'xlsx' ? 'XLSX workbook of transfers' : 'CSV ledger of transfers'}</h2>
@@ -150,7 +164,29 @@ export function SpreadsheetImport({ file, onImported }: { file: { name: string; 
               </tbody>
             </table>
           </div>
-          <p>Would add: {p.counts.transfers} transfers; {p.counts.newEntities} new parties{p.counts.duplicates ? `; skips ${p.counts.duplicates} rows already in the ledger` : ''}.</p>
+          <p>Would add: {p.counts.transfers} transfers; {p.counts.newEntities} new parties{p.undecidedParties > 0 ? ` (counting ${p.undecidedParties} not yet decided as new)` : ''}{p.counts.duplicates ? `; skips ${p.counts.duplicates} rows already in the ledger` : ''}.</p>
+          {asked.length > 0 && (
+            <div className="sheet-decisions" role="group" aria-label="Parties that may already be in the ledger">
+              <p>{asked.length === 1 ? 'This party may already be in the ledger under another name. Say which entity it is, or that it is new:'
+                : `These ${asked.length} parties may already be in the ledger under another name. Say which entity each one is, or that it is new:`}</p>
+              <table className="grid compact">
+                <thead><tr><th scope="col">Party in the file</th><th scope="col">In the ledger</th></tr></thead>
+                <tbody>
+                  {asked.map(({ name, match }) => (
+                    <tr key={name}><td>{name}</td><td>
+                      <select aria-label={`Which entity is ${name}?`} value={decisions[name] === undefined ? '' : String(decisions[name])}
+                        aria-invalid={decisions[name] === undefined} onChange={(e) => decide(name, e.target.value)}>
+                        <option value="">Choose…</option>
+                        <option value="new">A new entity</option>
+                        {match.status === 'uncertain' && match.candidates.map((c) => <option key={c.entityId} value={c.entityId}>{c.entityName} ({c.why})</option>)}
+                      </select>
+                    </td></tr>
+                  ))}
+                </tbody>
+              </table>
+              {p.uncertainNotShown > 0 && <p className="error">{p.uncertainNotShown} more parties may already be in the ledger but are not listed here; the import will name them.</p>}
+            </div>
+          )}
           {p.duplicates.length > 0 && (
             <details>
               <summary>Rows already in the ledger ({p.counts.duplicates})</summary>
@@ -163,7 +199,7 @@ export function SpreadsheetImport({ file, onImported }: { file: { name: string; 
               <ul className="sheet-parties">
                 {p.entities.map(({ name, match }) => (
                   <li key={name}>{name}: {match.status === 'matched' ? <>matches {match.entityName} <span className="muted">({match.by}: {match.detail})</span></>
-                    : match.status === 'uncertain' ? <>maybe {match.candidates.map((c) => c.entityName).join(' or ')} <span className="muted">(added as new unless merged)</span></>
+                    : match.status === 'uncertain' ? <>maybe {match.candidates.map((c) => c.entityName).join(' or ')} <span className="muted">(decide above)</span></>
                     : <span className="muted">new entity</span>}</li>
                 ))}
               </ul>
@@ -183,6 +219,7 @@ export function SpreadsheetImport({ file, onImported }: { file: { name: string; 
               <input type="text" value={presetName} placeholder={p.preset?.name ?? 'e.g. Bank export'} onChange={(e) => setPresetName(e.target.value)} maxLength={100} />
             </label>{' '}
             <button className="primary" disabled={blocked} onClick={() => void commit()}>Import</button>
+            {undecided > 0 && <span className="sheet-blocked" role="status">Decide for {undecided} {undecided === 1 ? 'party' : 'parties'} that may already be in the ledger</span>}
           </p>
         </>
       )}
@@ -200,4 +237,14 @@ export function SpreadsheetImport({ file, onImported }: { file: { name: string; 
       )}
     </section>
   );
+}
+
+/** The parties the import asks about: it refuses until each has a decision. */
+function uncertainParties(p: Preview): Party[] {
+  return p.entities.filter((e) => e.match.status === 'uncertain');
+}
+
+/** The decisions for the parties asked about now (a changed mapping may have dropped others). */
+function decisionsFor(asked: Party[], decisions: Record<string, Decision>): Record<string, Decision> {
+  return Object.fromEntries(asked.filter((e) => decisions[e.name] !== undefined).map((e) => [e.name, decisions[e.name]!]));
 }
