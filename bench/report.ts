@@ -14,6 +14,7 @@ import { gatherReportData } from '../electron/core/reports/reportData';
 import { renderReportHtml } from '../electron/core/reports/html';
 import { printReport } from '../electron/core/reports/printReport';
 import { chromiumPrinter } from '../electron/core/reports/nodePdf';
+import { defaultLanes } from '../electron/core/reports/printInParts';
 import { formatTable } from './timing';
 import { countPdfPages } from '../electron/core/reports/pdfInfo';
 
@@ -24,8 +25,12 @@ export interface ReportBenchResult {
   gatherSeconds: number; htmlSeconds: number; htmlMb: number;
   /** Both print passes (the second with the contents' page numbers), as the app and CLI print. */
   pdfSeconds: number; pages: number; pdfMb: number;
-  /** How the print ran: 2 passes (contents with page numbers) or 1 (a large report). */
+  /** How the print ran: 2 passes (contents with page numbers), or a large report printed in parts. */
   passes: 1 | 2;
+  /** Parts a large report was printed in (1 otherwise), and how many printed at once. */
+  parts: number; lanes: number;
+  /** The machine's 1-minute load average before and after the print (others' work slows Chromium down). */
+  loadAverage: { before: number; after: number };
   /** Where the print time goes: one print of the same HTML with one cost removed at a time. */
   variants: Array<{ name: string; seconds: number; pages: number }>;
   /** Peak resident memory of all Chromium processes together while printing, sampled every 100 ms. */
@@ -121,6 +126,7 @@ export async function benchReport(size: { flags: number; transfers: number }): P
       const html = renderReportHtml(data);
       const htmlSeconds = (performance.now() - t0) / 1000;
       process.stderr.write(`report: ${data.summary.flagCount} flags, ${data.transfers.length} transfers; printing…\n`);
+      const loadBefore = os.loadavg()[0]!;
       const mem = sampleChildMemory();
       t0 = performance.now();
       const printer = await chromiumPrinter();
@@ -132,7 +138,8 @@ export async function benchReport(size: { flags: number; transfers: number }): P
       const appendixRows = data.transfers.length + data.entities.length + data.affiliations.length + data.documents.length + data.priceBands.length + data.fxRates.length;
       return {
         benchmark: 'report', flags: data.summary.flagCount, transfers: data.transfers.length, appendixRows,
-        gatherSeconds, htmlSeconds, htmlMb: Buffer.byteLength(html) / 1e6, pdfSeconds, pages: printed.pages, pdfMb: printed.pdf.length / 1e6, passes: printed.passes, variants,
+        gatherSeconds, htmlSeconds, htmlMb: Buffer.byteLength(html) / 1e6, pdfSeconds, pages: printed.pages, pdfMb: printed.pdf.length / 1e6, passes: printed.passes,
+        parts: printed.parts, lanes: printed.parts > 1 ? defaultLanes() : 1, loadAverage: { before: loadBefore, after: os.loadavg()[0]! }, variants,
         chromiumPeakMb, target: REPORT_TARGET_SECONDS, ok: gatherSeconds + htmlSeconds + pdfSeconds < REPORT_TARGET_SECONDS,
       };
     } finally {
@@ -168,11 +175,12 @@ async function printVariants(html: string): Promise<ReportBenchResult['variants'
 
 export function printReportResult(r: ReportBenchResult): void {
   const s = (x: number) => x.toFixed(2);
-  console.log(`\n${formatTable(['benchmark', 'flags', 'transfers', 'gather (s)', 'html (s)', 'html MB', 'pdf (s)', 'passes', 'pages', 'pdf MB', 'chromium peak MB', 'target', 'ok'],
-    [['audit report', String(r.flags), String(r.transfers), s(r.gatherSeconds), s(r.htmlSeconds), r.htmlMb.toFixed(1), s(r.pdfSeconds), String(r.passes), String(r.pages),
+  console.log(`\n${formatTable(['benchmark', 'flags', 'transfers', 'gather (s)', 'html (s)', 'html MB', 'pdf (s)', 'passes', 'parts (lanes)', 'pages', 'pdf MB', 'chromium peak MB', 'target', 'ok'],
+    [['audit report', String(r.flags), String(r.transfers), s(r.gatherSeconds), s(r.htmlSeconds), r.htmlMb.toFixed(1), s(r.pdfSeconds), String(r.passes), `${r.parts} (${r.lanes})`, String(r.pages),
       r.pdfMb.toFixed(1), r.chromiumPeakMb === null ? 'n/a' : String(r.chromiumPeakMb), `<${r.target} s`, r.ok ? 'yes' : 'NO']])}`);
   console.log('gather = reading the ledger for the report; html = rendering it; pdf = Chromium (playwright-core) printing as the app and CLI do: twice for a');
-  console.log('small report (contents page numbers from the first print\'s outline), once and untagged for a large one. Target: gather + html + pdf. Chromium peak = summed RSS of');
-  console.log(`all its processes, sampled every 100 ms during the print (${r.passes === 2 ? 'two passes' : 'one pass: a large report prints once, its contents without page numbers'}).`);
+  console.log('small report (contents page numbers from the first print\'s outline); a large one in parts, several at once (lanes), joined with pdf-lib, which');
+  console.log('draws the page numbers, header and footer and writes the links and bookmarks. Target: gather + html + pdf. Chromium peak = summed RSS of');
+  console.log(`all its processes, sampled every 100 ms during the print. Load average ${r.loadAverage.before.toFixed(1)} before, ${r.loadAverage.after.toFixed(1)} after.`);
   if (r.variants.length) console.log(`\n${formatTable(['print variant (same HTML)', 'seconds', 'pages', 'pages/s'], r.variants.map((v) => [v.name, s(v.seconds), String(v.pages), (v.pages / v.seconds).toFixed(1)]))}`);
 }

@@ -26,7 +26,7 @@ function dbArgument(): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-async function printPdf(html: string, opts: { language?: ReportLanguage; draft?: boolean; label?: string; tagged?: boolean } = {}): Promise<Buffer> {
+async function printPdf(html: string, opts: { language?: ReportLanguage; draft?: boolean; label?: string; tagged?: boolean; headerFooter?: boolean } = {}): Promise<Buffer> {
   // A hidden, script-less window prints the report; a temp file avoids data: URL size limits.
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'armslength-report-')), 'report.html');
   fs.writeFileSync(file, html);
@@ -35,7 +35,7 @@ async function printPdf(html: string, opts: { language?: ReportLanguage; draft?:
   const work = (async () => {
     await win.loadFile(file);
     return win.webContents.printToPDF({
-      pageSize: 'A4', printBackground: true, displayHeaderFooter: !opts.draft,
+      pageSize: 'A4', printBackground: true, displayHeaderFooter: !opts.draft && opts.headerFooter !== false,
       headerTemplate: pdfTemplates(opts.language).headerTemplate, footerTemplate: pdfTemplates(opts.language).footerTemplate,
       margins: { top: inch(pdfMarginsMm.top), bottom: inch(pdfMarginsMm.bottom), left: inch(pdfMarginsMm.left), right: inch(pdfMarginsMm.right) },
       generateDocumentOutline: opts.tagged ?? true, generateTaggedPDF: opts.tagged ?? true, // the outline is built from the tags

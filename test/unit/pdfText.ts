@@ -22,3 +22,18 @@ export function savePagesAsPng(pdf: Buffer, outDir: string, prefix: string, last
   fs.writeFileSync(file, pdf);
   execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', String(lastPage), file, path.join(outDir, prefix)]);
 }
+
+/** The 1-based page each named destination of a PDF points at (where its internal links go), read with pdf-lib. */
+export async function namedDestinationPages(pdf: Buffer): Promise<Map<string, number>> {
+  const { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } = await import('pdf-lib');
+  const doc = await PDFDocument.load(pdf);
+  const index = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i + 1]));
+  const out = new Map<string, number>();
+  const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  for (const [name, value] of dests?.entries() ?? []) {
+    const array = doc.context.lookup(value);
+    const ref = array instanceof PDFArray ? array.get(0) : undefined;
+    if (ref instanceof PDFRef && index.has(ref.toString())) out.set(name.decodeText(), index.get(ref.toString())!);
+  }
+  return out;
+}

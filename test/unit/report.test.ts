@@ -11,7 +11,7 @@ import { outlinePages } from '../../electron/core/reports/pdfInfo';
 import { recordReportRun } from '../../electron/core/reports/reportRuns';
 import { listFlags, reviewFlag } from '../../electron/core/conflicts/flags';
 import { LedgerWriter } from '../../electron/core/ledger/write';
-import { pdfToText, savePagesAsPng } from './pdfText';
+import { namedDestinationPages, pdfToText, savePagesAsPng } from './pdfText';
 import { tempSampleLedger } from './tempLedger';
 
 const artifacts = path.resolve(__dirname, '../../test-results/report-pages');
@@ -84,19 +84,46 @@ describe('the audit report', () => {
     expect(text).toContain('common-control v1');
   }, 240_000); // two Chromium prints (~20 s quiet); generous for a loaded CI machine, while the print deadline still stops a real hang
 
-  it('prints a large report in one pass: contents with links and a note instead of page numbers', async () => {
+  it('prints a large report in parts at once and joins them: page numbers, contents pages, links and bookmarks all point at the right pages', async () => {
     const { db } = tempSampleLedger();
-    const data = gatherReportData(db, { ledgerName: 'L', appVersion: '1' });
-    const printed = await printReport(data, printHtmlToPdf, { twoPassMaxPages: 0 });
-    expect(printed.passes).toBe(1);
-    expect(printed.sectionPages).toEqual({});
-    const toc = pdfToText(printed.pdf).split('\f')[1]!.replace(/\s+/g, ' ');
-    expect(toc).toContain('printed in one pass');
-    expect(toc).toContain('1. Executive summary 2. Flags 3. Disclosure comparison Appendix A'); // no page numbers between the titles
-    expect(printed.html).toContain('<a href="#flags">2. Flags</a></li>');
-    expect(outlinePages(printed.pdf).size).toBe(0); // untagged, so no bookmarks: the note says so
-    expect(printed.html.match(/without PDF tags or bookmarks/g)).toHaveLength(2); // contents and reproducibility notes
-  }, 180_000);
+    const data = gatherReportData(db, { ledgerName: 'L', appVersion: '1', scope: { title: 'Board pack: Zürich → Austin' } });
+    const printer = await chromiumPrinter();
+    // Small parts, so even the sample is cut inside its flags and tables.
+    const printed = await printReport(data, (h, o) => printer.print(h, o), { twoPassMaxPages: 0, parts: { lanes: 2, partChars: 20_000 } }).finally(() => printer.close());
+    savePagesAsPng(printed.pdf, artifacts, 'sample-parts', 4);
+    expect(printed.parts).toBeGreaterThan(3);
+    const pages = pdfToText(printed.pdf).split('\f').slice(0, printed.pages);
+    expect(pages).toHaveLength(printed.pages);
+    pages.forEach((text, i) => {
+      expect(text, `page ${i + 1}`).toContain(`Page ${i + 1} of ${printed.pages}`);
+      expect(text, `page ${i + 1}`).toContain('Board pack: Zürich → Austin'); // the running header, as typed
+      // No page holds only its header and footer (a part never ends in an empty page).
+      expect(text.replace(/Board pack: Zürich → Austin|Arm's Length audit report|Page \d+ of \d+/g, '').trim().length, `page ${i + 1}`).toBeGreaterThan(20);
+    });
+    const outline = outlinePages(printed.pdf);
+    const dests = await namedDestinationPages(printed.pdf);
+    for (const s of reportSections(data)) {
+      const page = printed.sectionPages[s.id]!;
+      expect(page, s.id).toBeGreaterThan(2);
+      expect(pages[page - 1]!.replace(/\s+/g, ' '), s.id).toContain(s.title);
+      expect(outline.get(s.title), s.title).toBe(page); // the bookmark
+      expect(dests.get(s.id), s.id).toBe(page); // where the contents' link goes
+    }
+    const toc = pages[1]!.replace(/\s+/g, ' ');
+    expect(toc).toMatch(new RegExp(`2\\. Flags \\.*\\s*${printed.sectionPages.flags}`));
+    expect(toc).toContain('printed in parts at once and joined');
+    // Each flagged transfer has a bookmark on the page where its heading is, across the parts.
+    const h100 = [...outline].find(([title]) => /^2\.\d+ .*H100/.test(title));
+    expect(h100).toBeDefined();
+    expect(pages[h100![1] - 1]!.replace(/\s+/g, ' ')).toContain(h100![0].slice(0, 40));
+    const flagBookmarks = [...outline.keys()].filter((t) => /^2\.\d+ /.test(t));
+    expect(flagBookmarks).toHaveLength(groupByTransfer(data.flagged).length);
+    // The summary's links to the largest items reach the flag's heading in another part.
+    const largest = data.summary.largest[0]!;
+    const target = dests.get(`flag-transfer-${largest.transferId}`)!;
+    expect(pages[target - 1]).toContain(`${largest.from}`);
+    expect(printed.html.match(/printed in parts at once and joined/g)).toHaveLength(2); // contents and reproducibility notes
+  }, 240_000);
 
   it('orders sections by highest severity, then amount, and keeps the flagged value within the total on the same basis', () => {
     const { db } = tempSampleLedger();

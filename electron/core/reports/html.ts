@@ -20,8 +20,8 @@ const h = escapeHtml;
 export interface RenderOptions {
   /** Page of each top-level section, from a first print (see printReport); without it the contents list links only. */
   sectionPages?: Record<string, number>;
-  /** Printed in one pass (a large report): the contents say why they carry no page numbers. */
-  singlePass?: boolean;
+  /** Printed in parts and joined (a large report, printReport.ts): the contents and the reproducibility block say what that means. */
+  inParts?: boolean;
 }
 
 interface Ctx { d: ReportData; m: ReportMessages; f: Formatter }
@@ -45,21 +45,25 @@ export function reportSections(d: ReportData): Array<{ id: string; title: string
  *  short ones (each with its header), and the short ones read as one continuous table. */
 export const TABLE_CHUNK_ROWS = 200;
 
-/** Long tables as consecutive tables of TABLE_CHUNK_ROWS rows, each repeating the header. */
-function chunkedTable(open: string, headRow: string, rows: string[]): string {
+/** Long tables as consecutive tables of TABLE_CHUNK_ROWS rows, each repeating the header: one string per table. */
+function tableChunks(open: string, headRow: string, rows: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < Math.max(rows.length, 1); i += TABLE_CHUNK_ROWS) {
     out.push(`${open}<thead>${headRow}</thead><tbody>${rows.slice(i, i + TABLE_CHUNK_ROWS).join('\n')}</tbody></table>`);
   }
-  return out.join('\n');
+  return out;
 }
 
-/** A table with a repeated header; numCols are right-aligned figures, nowrapCols (ids, dates) never wrap. */
-function table(head: string[], rows: string[][], cls = '', numCols: number[] = [], nowrapCols: number[] = []): string {
+/** A table with a repeated header, in chunks; numCols are right-aligned figures, nowrapCols (ids, dates) never wrap. */
+function tableParts(head: string[], rows: string[][], cls = '', numCols: number[] = [], nowrapCols: number[] = []): string[] {
   const attr = (i: number) => (numCols.includes(i) ? ' class="num"' : nowrapCols.includes(i) ? ' class="nw"' : '');
   const cell = (c: string, i: number) => `<td${attr(i)}>${c}</td>`;
-  return chunkedTable(`<table${cls ? ` class="${cls}"` : ''}>`, `<tr>${head.map((x, i) => `<th${attr(i)}>${h(x)}</th>`).join('')}</tr>`,
+  return tableChunks(`<table${cls ? ` class="${cls}"` : ''}>`, `<tr>${head.map((x, i) => `<th${attr(i)}>${h(x)}</th>`).join('')}</tr>`,
     rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`));
+}
+
+function table(...args: Parameters<typeof tableParts>): string {
+  return tableParts(...args).join('\n');
 }
 
 function facts(rows: Array<[string, string]>): string {
@@ -99,7 +103,7 @@ function cover({ d, m, f }: Ctx, opts: RenderOptions): string {
       [m.asOf, d.asOf ? h(f.moment(d.asOf)) : '—'], [m.preparedWith, `Arm's Length ${h(d.appVersion)}`],
     ])}
   </div>
-  <nav class="toc"><h2 class="toc-title">${h(m.contents)}</h2><ol>${toc}</ol>${opts.singlePass ? `<p class="muted">${h(m.tocNoPages)}</p>` : ''}</nav>`;
+  <nav class="toc"><h2 class="toc-title">${h(m.contents)}</h2><ol>${toc}</ol>${opts.inParts ? `<p class="muted">${h(m.printedInParts)}</p>` : ''}</nav>`;
 }
 
 function tallyTable({ m, f, d }: Ctx, head: string, rows: ReportData['summary']['byRule'], label: (key: string, label: string) => string): string {
@@ -257,22 +261,25 @@ function disclosureSection({ d, m, f }: Ctx): string {
   ]), '', [4]) : `<p>${h(m.none)}</p>`}`;
 }
 
-function transfersAppendix({ d, m, f }: Ctx): string {
+/** The h2 with the first chunk of rows, then the other chunks. */
+function transfersAppendix({ d, m, f }: Ctx): string[] {
   // No id per row: nothing links to it, and 10,000 anchors cost Chromium a quarter of the appendix's print time.
   const row = (t: ReportTransfer) => `<tr><td class="nw">${t.id}</td><td class="nw">${h(f.date(t.date, t.datePrecision))}</td><td>${h(t.from.name)}</td><td>${h(t.to.name)}</td><td>${h(describeQuantity({ quantity: t.quantity, unit: t.unit, resource: t.resource }))}</td><td class="num">${f.money(t.amountMinor, t.currency)}</td><td class="num">${f.money(t.reportingMinor, t.reportingMinor === null ? null : d.scope.currency)}</td><td>${h(t.status)}</td><td class="num">${t.flagCount}</td></tr>`;
-  return `<h2 id="app-transfers">${h(m.appTransfers)}</h2>
-  ${chunkedTable('<table class="dense">', `<tr><th>#</th><th>${h(m.date)}</th><th>${h(m.fromCol)}</th><th>${h(m.toCol)}</th><th>${h(m.what)}</th><th class="num">${h(m.reported)}</th><th class="num">${h(d.scope.currency)}</th><th>${h(m.transferStatus)}</th><th class="num">${h(m.flagsCol)}</th></tr>`, d.transfers.map(row))}`;
+  const [first, ...rest] = tableChunks('<table class="dense">', `<tr><th>#</th><th>${h(m.date)}</th><th>${h(m.fromCol)}</th><th>${h(m.toCol)}</th><th>${h(m.what)}</th><th class="num">${h(m.reported)}</th><th class="num">${h(d.scope.currency)}</th><th>${h(m.transferStatus)}</th><th class="num">${h(m.flagsCol)}</th></tr>`, d.transfers.map(row));
+  return [`<h2 id="app-transfers">${h(m.appTransfers)}</h2>\n  ${first}`, ...rest];
 }
 
-function entitiesAppendix({ d, m }: Ctx): string {
+/** Entities, then affiliations: each heading with its table's first chunk, then the other chunks. */
+function entitiesAppendix({ d, m }: Ctx): string[] {
   const share = (a: ReportData['affiliations'][number]) => [a.role, a.equityPct !== null ? `${a.equityPct}% equity` : null, a.votingPct !== null ? `${a.votingPct}% votes` : null].filter(Boolean).join(', ') || a.kind;
-  return `<h2 id="app-entities">${h(m.appEntities)}</h2>
-  <h3>${h(m.entities)}</h3>
-  ${table(['#', m.name, m.kind, m.jurisdiction], d.entities.map((e) => [String(e.id), h(e.name), h(e.kind), h(e.jurisdiction ?? '—')]), 'dense')}
-  <h3>${h(m.affiliations)}</h3>
-  ${d.affiliations.length ? table(['#', m.subject, m.relation, m.object, m.validity, m.evidence], d.affiliations.map((a) => [
+  const [entities, ...moreEntities] = tableParts(['#', m.name, m.kind, m.jurisdiction], d.entities.map((e) => [String(e.id), h(e.name), h(e.kind), h(e.jurisdiction ?? '—')]), 'dense');
+  const [affiliations, ...moreAffiliations] = d.affiliations.length ? tableParts(['#', m.subject, m.relation, m.object, m.validity, m.evidence], d.affiliations.map((a) => [
     String(a.id), h(a.subject.name), h(share(a)), h(a.object.name), `${h(a.validFrom ?? '…')} – ${h(a.validTo ?? m.today)}`, h(a.evidence.join('; ') || '—'),
-  ]), 'dense') : `<p class="muted">${h(m.noneUsed)}</p>`}`;
+  ]), 'dense') : [`<p class="muted">${h(m.noneUsed)}</p>`];
+  return [
+    `<h2 id="app-entities">${h(m.appEntities)}</h2>\n  <h3>${h(m.entities)}</h3>\n  ${entities}`, ...moreEntities,
+    `<h3>${h(m.affiliations)}</h3>\n  ${affiliations}`, ...moreAffiliations,
+  ];
 }
 
 function pricesAppendix({ d, m, f }: Ctx): string {
@@ -304,22 +311,52 @@ function reproSection({ d, m }: Ctx, opts: RenderOptions): string {
     [m.asOf, h(d.asOf ?? '—')],
     [m.scopeKey, `<code>${d.scopeKey}</code>`],
   ])}
-  <p class="muted">${h(m.reproNote)}</p>${opts.singlePass ? `<p class="muted">${h(m.tocNoPages)}</p>` : ''}`;
+  <p class="muted">${h(m.reproNote)}</p>${opts.inParts ? `<p class="muted">${h(m.printedInParts)}</p>` : ''}`;
+}
+
+/** One piece of the report's body. A printer that prints the report in parts (reportParts.ts) may
+ *  start a new part before any block, and always does before a block that opens a section. */
+export interface ReportBlock { html: string; section?: string }
+
+function context(d: ReportData): Ctx {
+  return { d, m: reportMessages[d.scope.language], f: formatterFor(d.scope.language) };
+}
+
+function headOf({ d, m }: Ctx): string {
+  return `<!doctype html><html lang="${m.htmlLang}"><head><meta charset="utf-8"><title>${h(d.title)}</title><style>${reportCss}${pathDiagramCss}</style></head>`;
+}
+
+/** The cover with the contents alone (a report printed in parts prints it again with the section pages). */
+export function renderCoverBlock(d: ReportData, opts: RenderOptions = {}): { head: string; block: ReportBlock } {
+  const ctx = context(d);
+  return { head: headOf(ctx), block: { html: cover(ctx, opts), section: 'cover' } };
+}
+
+/** The report's head (title and style) and its body as blocks, in order. */
+export function renderReportBlocks(d: ReportData, opts: RenderOptions = {}): { head: string; blocks: ReportBlock[] } {
+  const ctx = context(d);
+  const { m } = ctx;
+  const head = headOf(ctx);
+  const opening = (section: string, parts: string[]): ReportBlock[] => parts.map((html, i) => (i === 0 ? { html, section } : { html }));
+  const flagsHead = `<h2 id="flags">2. ${h(m.flags)}</h2>\n  ${d.flagged.length ? `<p class="muted">${h(m.flagsIntro)}</p>` : `<p>${h(m.noFlags)}</p>`}`;
+  return {
+    head,
+    blocks: [
+      { html: cover(ctx, opts), section: 'cover' },
+      { html: summarySection(ctx), section: 'summary' },
+      { html: flagsHead, section: 'flags' },
+      ...groupByTransfer(d.flagged).map((g, i) => ({ html: transferSection(ctx, g, i + 1) })),
+      { html: disclosureSection(ctx), section: 'disclosure' },
+      ...opening('app-transfers', transfersAppendix(ctx)),
+      ...opening('app-entities', entitiesAppendix(ctx)),
+      { html: pricesAppendix(ctx), section: 'app-prices' },
+      { html: documentsAppendix(ctx), section: 'app-documents' },
+      { html: reproSection(ctx, opts), section: 'repro' },
+    ],
+  };
 }
 
 export function renderReportHtml(d: ReportData, opts: RenderOptions = {}): string {
-  const m = reportMessages[d.scope.language];
-  const ctx: Ctx = { d, m, f: formatterFor(d.scope.language) };
-  return `<!doctype html><html lang="${m.htmlLang}"><head><meta charset="utf-8"><title>${h(d.title)}</title><style>${reportCss}${pathDiagramCss}</style></head><body>
-  ${cover(ctx, opts)}
-  ${summarySection(ctx)}
-  <h2 id="flags">2. ${h(m.flags)}</h2>
-  ${d.flagged.length ? `<p class="muted">${h(m.flagsIntro)}</p>${groupByTransfer(d.flagged).map((g, i) => transferSection(ctx, g, i + 1)).join('\n')}` : `<p>${h(m.noFlags)}</p>`}
-  ${disclosureSection(ctx)}
-  ${transfersAppendix(ctx)}
-  ${entitiesAppendix(ctx)}
-  ${pricesAppendix(ctx)}
-  ${documentsAppendix(ctx)}
-  ${reproSection(ctx, opts)}
-  </body></html>`;
+  const { head, blocks } = renderReportBlocks(d, opts);
+  return `${head}<body>\n  ${blocks.map((b) => b.html).join('\n  ')}\n  </body></html>`;
 }

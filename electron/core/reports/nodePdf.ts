@@ -34,6 +34,8 @@ export interface PrintOptions {
   timeoutMs?: number;
   /** Tagged PDF (accessibility tags, and Chromium's source for the outline). Default on. */
   tagged?: boolean;
+  /** The running header and footer (page numbers). Default on; off for a part of a report printed in parts. */
+  headerFooter?: boolean;
 }
 
 export async function printHtmlToPdf(html: string, opts: PrintOptions = {}): Promise<Buffer> {
@@ -76,7 +78,7 @@ async function printPage(browser: Browser, html: string, opts: PrintOptions): Pr
     const templates = pdfTemplates(opts.language);
     const tagged = opts.tagged ?? true;
     return await page.pdf({
-      format: 'A4', printBackground: true, displayHeaderFooter: !opts.draft, headerTemplate: templates.headerTemplate, footerTemplate: templates.footerTemplate,
+      format: 'A4', printBackground: true, displayHeaderFooter: !opts.draft && opts.headerFooter !== false, headerTemplate: templates.headerTemplate, footerTemplate: templates.footerTemplate,
       margin: { top: mm(pdfMarginsMm.top), bottom: mm(pdfMarginsMm.bottom), left: mm(pdfMarginsMm.left), right: mm(pdfMarginsMm.right) },
       outline: tagged, tagged, // Chromium builds the outline from the tags
     });
