@@ -314,8 +314,8 @@ function reproSection({ d, m }: Ctx, opts: RenderOptions): string {
   <p class="muted">${h(m.reproNote)}</p>${opts.inParts ? `<p class="muted">${h(m.printedInParts)}</p>` : ''}`;
 }
 
-/** One piece of the report's body. A printer that prints the report in parts (reportParts.ts) may
- *  start a new part before any block, and always does before a block that opens a section. */
+/** One piece of the report's body. A report printed in parts (reportParts.ts) is cut only between
+ *  blocks; `section` marks the block that opens a top-level section (each starts on a new page). */
 export interface ReportBlock { html: string; section?: string }
 
 function context(d: ReportData): Ctx {
