@@ -29,6 +29,8 @@ export interface ReportBenchResult {
   passes: 1 | 2;
   /** Parts a large report was printed in (1 otherwise), and how many printed at once. */
   parts: number; lanes: number;
+  /** CPU seconds all Chromium processes used for the print: what the print costs, whatever else the machine is doing. */
+  chromiumCpuSeconds: number | null;
   /** The machine's 1-minute load average before and after the print (others' work slows Chromium down). */
   loadAverage: { before: number; after: number };
   /** Where the print time goes: one print of the same HTML with one cost removed at a time. */
@@ -63,13 +65,28 @@ function rssMb(pid: number): number {
   } catch { return 0; }
 }
 
-/** Sample the summed RSS of every descendant process until stopped; returns the peak in MB. */
-function sampleChildMemory(): { stop(): number | null } {
+/** CPU seconds (user + system) a process has used so far. */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100; // utime, stime in clock ticks (100 per second on Linux)
+  } catch { return 0; }
+}
+
+/** Sample every descendant process every 100 ms until stopped: the peak of their summed RSS in MB, and the
+ *  CPU seconds they used (each process's last sample, so a process that ends loses at most 100 ms). */
+function sampleChildren(): { stop(): { peakMb: number; cpuSeconds: number } | null } {
   if (!fs.existsSync('/proc')) return { stop: () => null };
   let peak = 0;
-  const tick = () => { peak = Math.max(peak, descendants(process.pid).reduce((s, p) => s + rssMb(p), 0)); };
+  const cpu = new Map<number, number>();
+  const tick = () => {
+    const pids = descendants(process.pid);
+    peak = Math.max(peak, pids.reduce((s, p) => s + rssMb(p), 0));
+    for (const p of pids) cpu.set(p, Math.max(cpu.get(p) ?? 0, cpuSeconds(p)));
+  };
   const timer = setInterval(tick, 100);
-  return { stop: () => { clearInterval(timer); tick(); return Math.round(peak); } };
+  return { stop: () => { clearInterval(timer); tick(); return { peakMb: Math.round(peak), cpuSeconds: [...cpu.values()].reduce((a, b) => a + b, 0) }; } };
 }
 
 /** Groups of firms each wholly owned by one person; `flags` transfers inside a group, the rest across groups. */
@@ -127,19 +144,20 @@ export async function benchReport(size: { flags: number; transfers: number }): P
       const htmlSeconds = (performance.now() - t0) / 1000;
       process.stderr.write(`report: ${data.summary.flagCount} flags, ${data.transfers.length} transfers; printing…\n`);
       const loadBefore = os.loadavg()[0]!;
-      const mem = sampleChildMemory();
+      const mem = sampleChildren();
       t0 = performance.now();
       const printer = await chromiumPrinter();
       const printed = await printReport(data, (h, o) => printer.print(h, o)).finally(() => printer.close());
       const pdfSeconds = (performance.now() - t0) / 1000;
-      const chromiumPeakMb = mem.stop();
+      const sampled = mem.stop();
+      const chromiumPeakMb = sampled?.peakMb ?? null;
       // The variants print the report several more times: at the quick size only (the full size would take many minutes more).
       const variants = size.flags <= 100 ? await printVariants(html) : [];
       const appendixRows = data.transfers.length + data.entities.length + data.affiliations.length + data.documents.length + data.priceBands.length + data.fxRates.length;
       return {
         benchmark: 'report', flags: data.summary.flagCount, transfers: data.transfers.length, appendixRows,
         gatherSeconds, htmlSeconds, htmlMb: Buffer.byteLength(html) / 1e6, pdfSeconds, pages: printed.pages, pdfMb: printed.pdf.length / 1e6, passes: printed.passes,
-        parts: printed.parts, lanes: printed.parts > 1 ? defaultLanes() : 1, loadAverage: { before: loadBefore, after: os.loadavg()[0]! }, variants,
+        parts: printed.parts, lanes: printed.parts > 1 ? defaultLanes() : 1, chromiumCpuSeconds: sampled?.cpuSeconds ?? null, loadAverage: { before: loadBefore, after: os.loadavg()[0]! }, variants,
         chromiumPeakMb, target: REPORT_TARGET_SECONDS, ok: gatherSeconds + htmlSeconds + pdfSeconds < REPORT_TARGET_SECONDS,
       };
     } finally {
@@ -181,6 +199,6 @@ export function printReportResult(r: ReportBenchResult): void {
   console.log('gather = reading the ledger for the report; html = rendering it; pdf = Chromium (playwright-core) printing as the app and CLI do: twice for a');
   console.log('small report (contents page numbers from the first print\'s outline); a large one in parts, several at once (lanes), joined with pdf-lib, which');
   console.log('draws the page numbers, header and footer and writes the links and bookmarks. Target: gather + html + pdf. Chromium peak = summed RSS of');
-  console.log(`all its processes, sampled every 100 ms during the print. Load average ${r.loadAverage.before.toFixed(1)} before, ${r.loadAverage.after.toFixed(1)} after.`);
+  console.log(`all its processes, sampled every 100 ms during the print; Chromium used ${r.chromiumCpuSeconds === null ? 'n/a' : r.chromiumCpuSeconds.toFixed(1)} CPU seconds. Load average ${r.loadAverage.before.toFixed(1)} before, ${r.loadAverage.after.toFixed(1)} after.`);
   if (r.variants.length) console.log(`\n${formatTable(['print variant (same HTML)', 'seconds', 'pages', 'pages/s'], r.variants.map((v) => [v.name, s(v.seconds), String(v.pages), (v.pages / v.seconds).toFixed(1)]))}`);
 }
