@@ -26,11 +26,19 @@ function dbArgument(): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+/** Hidden, script-less windows that printed without error, kept for the next print: a new window
+ *  is a new renderer process that sets up its fonts again (about 1.5 CPU seconds), and a large
+ *  report prints in many parts. At most a few are kept; any print that failed or ran out of time
+ *  destroys its window. */
+const idlePrintWindows: BrowserWindow[] = [];
+const MAX_IDLE_PRINT_WINDOWS = 4;
+
 async function printPdf(html: string, opts: { language?: ReportLanguage; draft?: boolean; label?: string; tagged?: boolean; headerFooter?: boolean } = {}): Promise<Buffer> {
-  // A hidden, script-less window prints the report; a temp file avoids data: URL size limits.
+  // A temp file avoids data: URL size limits.
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'armslength-report-')), 'report.html');
   fs.writeFileSync(file, html);
-  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, javascript: false, contextIsolation: true } });
+  const reused = idlePrintWindows.pop();
+  const win = reused && !reused.isDestroyed() ? reused : new BrowserWindow({ show: false, webPreferences: { sandbox: true, javascript: false, contextIsolation: true } });
   const inch = (mm: number) => mm / 25.4;
   const work = (async () => {
     await win.loadFile(file);
@@ -41,11 +49,15 @@ async function printPdf(html: string, opts: { language?: ReportLanguage; draft?:
       generateDocumentOutline: opts.tagged ?? true, generateTaggedPDF: opts.tagged ?? true, // the outline is built from the tags
     });
   })();
+  let ok = false;
   try {
     // Never hang: past a size-scaled deadline the printing window (its renderer process) is destroyed.
-    return await withPrintDeadline(work, { ms: printTimeoutMs(html), label: opts.label ?? 'report', pages: estimatePages(html), stop: () => win.destroy() });
+    const pdf = await withPrintDeadline(work, { ms: printTimeoutMs(html), label: opts.label ?? 'report', pages: estimatePages(html), stop: () => win.destroy() });
+    ok = true;
+    return pdf;
   } finally {
-    if (!win.isDestroyed()) win.destroy();
+    if (ok && !win.isDestroyed() && idlePrintWindows.length < MAX_IDLE_PRINT_WINDOWS) idlePrintWindows.push(win);
+    else if (!win.isDestroyed()) win.destroy();
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
   }
 }
@@ -75,6 +87,8 @@ function createWindow(): BrowserWindow {
     },
   });
   win.once('ready-to-show', () => win.show());
+  // Kept print windows are hidden windows too: without this they would keep the app from quitting.
+  win.on('closed', () => { for (const w of idlePrintWindows.splice(0)) if (!w.isDestroyed()) w.destroy(); });
   void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
   return win;
 }
