@@ -17,7 +17,10 @@ export interface PartsOptions {
   fontFile?: string | null;
 }
 
+/** ARMSLENGTH_PRINT_LANES overrides the default (e.g. 1 on a machine short of memory). */
 export function defaultLanes(): number {
+  const fromEnv = Number(process.env.ARMSLENGTH_PRINT_LANES);
+  if (Number.isInteger(fromEnv) && fromEnv >= 1 && fromEnv <= 16) return fromEnv;
   return Math.max(1, Math.min(4, os.availableParallelism()));
 }
 
