@@ -1,7 +1,7 @@
 // `npm run bench`: CSV import of generated transfers through our importer, against the sqlite3
 // shell's `.import` of the same file into a bare table, in the same run. Target: ours <= 3x.
 // Then pages of transfers for the grid on a 1M-transfer ledger (bench/queries.ts). Target: p95 < 30 ms.
-//   node out/main/bench.js [--sizes 100000,1000000] [--quick] [--only csv|queries|bulk|xbrl|rules|report|ui|reads]
+//   node out/main/bench.js [--sizes 100000,1000000] [--quick] [--only csv|queries|bulk|xbrl|rules|report|ui|reads|flags]
 // Also: bulk insertion of 1M transfers against a bare insert loop (<= 2x), and Inline XBRL parsing.
 //        [--transfers 1000000] [--requests 200] [--index "CREATE INDEX ..."]... [--no-index] [--pragma "mmap_size=..."]...
 // Prints a table on stdout (progress on stderr) and writes bench/results/<timestamp>.json
@@ -24,6 +24,7 @@ import { benchRules, RULES_INCREMENTAL_TARGET_S, type RulesBenchResult } from '.
 import { benchStreamImport, type StreamBenchResult } from './streamImport';
 import { benchUi, formatUiTable } from './ui';
 import { benchReads, formatReads } from './reads';
+import { benchFlagBoard, formatFlagBoard } from './flagBoard';
 
 const TARGET_RATIO = 3;
 const SQLITE3 = 'sqlite3';
@@ -125,7 +126,7 @@ function parseOptions() {
     },
   });
   const only = values.only;
-  const parts = ['csv', 'queries', 'bulk', 'xbrl', 'rules', 'report', 'ui', 'reads'] as const;
+  const parts = ['csv', 'queries', 'bulk', 'xbrl', 'rules', 'report', 'ui', 'reads', 'flags'] as const;
   if (only !== undefined && !(parts as readonly string[]).includes(only)) throw new Error(`--only: "${only}" is not one of ${parts.join(', ')}`);
   const wanted = (part: (typeof parts)[number]) => only === undefined || only === part;
   const sizes = values.quick ? [10_000] : values.sizes ? values.sizes.split(',').map((s) => positive('--sizes', s)) : [100_000, 1_000_000];
@@ -137,6 +138,8 @@ function parseOptions() {
     ui: wanted('ui'),
     // Overview and flows, and main-thread answers while flows runs in the read worker (bench/reads.ts).
     reads: wanted('reads'), quick: values.quick === true,
+    // The Flags board's pages against loading every flag, on the rules bench's ledger with its flags (bench/flagBoard.ts).
+    flags: wanted('flags'),
     report: wanted('report'), reportSize: values.quick ? { flags: 100, transfers: 1_000 } : { flags: 1_000, transfers: 10_000 },
     // Rules: 1M transfers, 100k entities, 300k affiliations; --quick a tenth of that.
     rulesSize: values.quick ? { transfers: 100_000, entities: 10_000, affiliations: 30_000, relatedShare: 0.01 } : { transfers: 1_000_000, entities: 100_000, affiliations: 300_000, relatedShare: 0.01 },
@@ -172,6 +175,7 @@ async function main(): Promise<void> {
   const rules = options.rules ? benchRules(options.rulesSize) : null;
   const reportBench = options.report ? await benchReport(options.reportSize) : null;
   const reads = options.reads ? await benchReads({ transfers: options.queryOptions.transfers, entities: options.queryOptions.entities }, path.join(__dirname, 'readWorker.js'), options.quick) : null;
+  const flagBoard = options.flags ? await benchFlagBoard(options.rulesSize) : null;
   const ui = options.ui ? await benchUi({ transfers: options.queryOptions.transfers, cliPath: path.join(__dirname, 'cli.js') }) : null;
 
   const s = (x: number) => x.toFixed(2);
@@ -205,6 +209,7 @@ async function main(): Promise<void> {
   if (rules) printRulesResult(rules);
   if (reportBench) printReportResult(reportBench);
   if (reads) console.log(`\nHeavy reads, ${reads.fixture.transfers.toLocaleString('en-US')} transfers among ${reads.fixture.entities.toLocaleString('en-US')} entities:\n${formatReads(reads)}`);
+  if (flagBoard) console.log(`\nThe Flags board, ${flagBoard.flags.toLocaleString('en-US')} flags on ${flagBoard.transfers.toLocaleString('en-US')} transfers:\n${formatFlagBoard(flagBoard)}`);
   if (ui) console.log(`\nThe ledger grid in browser mode, ${ui.transfers.toLocaleString('en-US')} transfers, Chromium ${ui.chromium}, ${ui.viewport.width}x${ui.viewport.height}:\n${formatUiTable(ui)}`);
 
   const sqlite3Version = options.csv ? spawnSync(SQLITE3, ['--version'], { encoding: 'utf8' }).stdout.trim().split(' ')[0] : null;
@@ -225,6 +230,7 @@ async function main(): Promise<void> {
     report: reportBench,
     ui,
     reads,
+    flagBoard,
   };
   const dir = path.join(projectRoot(), 'bench', 'results');
   fs.mkdirSync(dir, { recursive: true });

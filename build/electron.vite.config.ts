@@ -43,6 +43,9 @@ export default defineConfig({
     build: {
       outDir: resolve(root, 'out/renderer'),
       rolldownOptions: { input: { index: resolve(root, 'renderer/index.html') } },
+      // electron-vite leaves the renderer unminified (React 19 ships its production build
+      // unminified too): 1.2 MB of script to parse before the first rows; minified, under half.
+      minify: true,
     },
   },
 });

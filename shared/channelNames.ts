@@ -2,7 +2,7 @@
 // contract.ts asserts at compile time that this list and the contract agree.
 export const channelNames = [
   'ledger:info', 'ledger:list', 'ledger:create', 'ledger:switch', 'ledger:openSample',
-  'transfers:page', 'transfer:get', 'flags:list', 'flags:run', 'flag:review', 'report:pdf', 'report:html', 'report:export', 'report:print',
+  'transfers:page', 'transfer:get', 'flags:list', 'flags:page', 'flag:get', 'flags:run', 'flag:review', 'report:pdf', 'report:html', 'report:export', 'report:print',
   'entity:create', 'affiliation:create', 'transfer:create', 'transfer:update', 'transfer:delete', 'entities:merge',
   'imports:list', 'import:undo', 'audit:list', 'audit:verify', 'ledger:asOf', 'priceBand:create', 'fx:import', 'candidates:list', 'candidate:accept', 'candidate:reject', 'document:preview', 'document:import', 'export:ftm',
   'settings:get', 'settings:set', 'entity:relatedParties',

@@ -9,6 +9,7 @@ import { Overview, SearchHits, overviewGranularities } from './domain';
 import { LookThroughResult, RuleProfile, RuleProfilePatch, SensitivityInput, SensitivityResult, UnexplainedDisclosure, ValuationAssumptions, ValuationDetail } from './rulesTypes';
 import { FxCurrencies, PriceBandRow } from './priceBookTypes';
 import { DocumentGetInput, DocumentGetOutput, DocumentListInput, DocumentListOutput, EntityPage, EntitySearchInput, EntitySearchOutput, FlowsInput, FlowsOutput, GraphInput, GraphOutput } from './viewSchemas';
+import { FlagPageInput, FlagPageOutput, FlagWithTransfer } from './flagBoard';
 
 const ledgerName = z
   .string()
@@ -115,7 +116,12 @@ export const contract = {
     }),
   },
   'transfer:get': { input: z.object({ id: z.number().int() }), output: TransferDetail },
+  /** Every flag in full, with its transfer (69 MB at 29k flags): the board pages with flags:page instead. */
   'flags:list': { input: z.object({}), output: z.array(Flag.extend({ transfer: TransferRow })) },
+  /** The Flags board: a keyset page of flags (without paths), sorted and filtered in SQLite (shared/flagBoard.ts). */
+  'flags:page': { input: FlagPageInput, output: FlagPageOutput },
+  /** One flag in full with its transfer, for its page. */
+  'flag:get': { input: z.object({ id: z.number().int() }), output: FlagWithTransfer },
   'flags:run': {
     input: z.object({}),
     output: z.object({ created: z.number().int(), updated: z.number().int(), removed: z.number().int(), total: z.number().int(),

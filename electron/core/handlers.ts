@@ -7,6 +7,7 @@ import type { EventName, EventPayload } from '../../shared/contract';
 import { getTransfer, pageTransfers, evidenceForTransfer, flaggedTransfers, stripKey } from './ledger/read';
 import { valueTransfer } from './valuation/priceBand';
 import { flagsForTransfer, listFlags, reviewFlag, runRules } from './conflicts/flags';
+import { flagWithTransfer, pageFlags } from './conflicts/flagBoard';
 import { reportHandlers } from './reports/reportChannels';
 import type { ReportLanguage } from '../../shared/reportScope';
 import { createAffiliation, createEntity, createPriceBand, createTransfer, deleteTransfer, mergeEntities, updateTransfer } from './ledger/edits';
@@ -64,6 +65,8 @@ export function createHandlers(session: LedgerSession, platform: Platform): Hand
       const transfers = flaggedTransfers(session.db);
       return listFlags(session.db).map((f) => ({ ...f, transfer: stripKey(transfers.get(f.transferId)!) }));
     },
+    'flags:page': (input) => pageFlags(session.db, input),
+    'flag:get': ({ id }) => flagWithTransfer(session.db, id),
     'flags:run': () => { const r = runRules(session.db); changed('flags'); return r; },
     'flag:review': ({ id, status, reason, by }) => { const f = reviewFlag(session.db, id, status, reason, by); changed('flags'); return f; },
     'entity:create': (input) => afterEdit({ id: createEntity(session.db, input) }),

@@ -9,7 +9,7 @@ import { AppError } from './errors';
 
 export const callsAllowedDuringImport: ReadonlySet<Channel> = new Set<Channel>([
   'ledger:info', 'ledger:list', 'import:cancel', 'imports:list', 'importPresets:list', 'settings:get',
-  'audit:list', 'audit:verify', 'transfers:page', 'transfer:get', 'flags:list', 'candidates:list',
+  'audit:list', 'audit:verify', 'transfers:page', 'transfer:get', 'flags:list', 'flags:page', 'flag:get', 'candidates:list',
   'search:global', 'entities:search', 'entity:get', 'documents:list', 'document:get',
   'rules:profile:get', 'valuation:assumptions:get',
 ]);

@@ -9,21 +9,24 @@ import { useMessages } from './i18n';
 import { viewLabels } from './components/viewLabels';
 import { LedgerMenu } from './features/ledger/LedgerMenu';
 import { LedgerView } from './features/ledger/LedgerView';
-import { FlagsView } from './features/flags/FlagsView';
-import { ImportView } from './features/importer/ImportView';
-import { ReportView } from './features/report/ReportView';
-import { ReviewView } from './features/review/ReviewView';
-import { AuditView } from './features/audit/AuditView';
-import { OverviewView } from './features/overview/OverviewView';
-import { EntitiesView } from './features/entities/EntitiesView';
-import { DocumentsView } from './features/documents/DocumentsView';
-import { SettingsView } from './features/settings/SettingsView';
+import { ViewBoundary } from './components/ViewBoundary';
+// Not loaded on demand: the palette must take the first keystroke after Ctrl+K, and the focus it gives back.
 import { CommandPalette } from './features/palette/CommandPalette';
 
-// The graph (Cytoscape) and the Sankey (d3) are most of the bundle: load them when first opened,
-// so the ledger's first rows are not waiting for them.
+// The app opens on the ledger: every other view loads when first opened, so a
+// cold start parses and runs only the ledger's code before its first rows. The graph (Cytoscape)
+// and the Sankey (d3) were the largest; the other views together are about as much again.
 const GraphView = lazy(() => import('./features/graph/GraphView').then((m) => ({ default: m.GraphView })));
 const FlowsView = lazy(() => import('./features/flows/FlowsView').then((m) => ({ default: m.FlowsView })));
+const FlagsView = lazy(() => import('./features/flags/FlagsView').then((m) => ({ default: m.FlagsView })));
+const ImportView = lazy(() => import('./features/importer/ImportView').then((m) => ({ default: m.ImportView })));
+const ReportView = lazy(() => import('./features/report/ReportView').then((m) => ({ default: m.ReportView })));
+const ReviewView = lazy(() => import('./features/review/ReviewView').then((m) => ({ default: m.ReviewView })));
+const AuditView = lazy(() => import('./features/audit/AuditView').then((m) => ({ default: m.AuditView })));
+const OverviewView = lazy(() => import('./features/overview/OverviewView').then((m) => ({ default: m.OverviewView })));
+const EntitiesView = lazy(() => import('./features/entities/EntitiesView').then((m) => ({ default: m.EntitiesView })));
+const DocumentsView = lazy(() => import('./features/documents/DocumentsView').then((m) => ({ default: m.DocumentsView })));
+const SettingsView = lazy(() => import('./features/settings/SettingsView').then((m) => ({ default: m.SettingsView })));
 
 const shellMessages = {
   en: {
@@ -60,9 +63,12 @@ export function App() {
   useEffect(() => {
     void useTransfersStore.getState().reload();
     void useTransfersStore.getState().select(null);
-    void useFlagsStore.getState().load();
+    // The Flags board reads its first page when it is shown (not on every change elsewhere).
+    useFlagsStore.getState().markStale();
     void useSettingsStore.getState().loadLedgerSettings();
   }, [ledgerPath, counts?.transfers, counts?.flags]);
+  // Flag ids belong to a ledger: another ledger closes the open flag's page.
+  useEffect(() => { useFlagsStore.getState().open(null); }, [ledgerPath]);
 
   // Theme through CSS variables: 'system' leaves the choice to prefers-color-scheme.
   useEffect(() => {
@@ -100,18 +106,22 @@ export function App() {
           <p className="muted small mode">{transportKind() === 'browser' ? t.browser : t.desktop}</p>
         </nav>
         <main key={locale} id="main-content" tabIndex={-1}>
-          {view === 'overview' && <OverviewView />}
           {view === 'ledger' && <LedgerView />}
-          {view === 'entities' && <EntitiesView />}
-          {view === 'graph' && <Suspense fallback={<p className="muted" role="status">{t.loadingView}</p>}><GraphView /></Suspense>}
-          {view === 'flows' && <Suspense fallback={<p className="muted" role="status">{t.loadingView}</p>}><FlowsView /></Suspense>}
-          {view === 'documents' && <DocumentsView />}
-          {view === 'flags' && <FlagsView />}
-          {view === 'review' && <ReviewView />}
-          {view === 'import' && <ImportView />}
-          {view === 'audit' && <AuditView />}
-          {view === 'report' && <ReportView />}
-          {view === 'settings' && <SettingsView />}
+          <ViewBoundary resetKey={view}>
+          <Suspense fallback={<p className="muted" role="status">{t.loadingView}</p>}>
+            {view === 'overview' && <OverviewView />}
+            {view === 'entities' && <EntitiesView />}
+            {view === 'graph' && <GraphView />}
+            {view === 'flows' && <FlowsView />}
+            {view === 'documents' && <DocumentsView />}
+            {view === 'flags' && <FlagsView />}
+            {view === 'review' && <ReviewView />}
+            {view === 'import' && <ImportView />}
+            {view === 'audit' && <AuditView />}
+            {view === 'report' && <ReportView />}
+            {view === 'settings' && <SettingsView />}
+          </Suspense>
+          </ViewBoundary>
         </main>
       </div>
       {paletteOpen && <CommandPalette />}

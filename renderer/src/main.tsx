@@ -1,3 +1,5 @@
+// First: the ledger's first page is asked for while the rest loads (prefetch.ts).
+import './prefetch';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

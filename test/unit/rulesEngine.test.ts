@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { flagsForTransfer, listFlags, reviewFlag, runRules } from '../../electron/core/conflicts/flags';
 import { readRuleProfile, writeRuleProfile } from '../../electron/core/conflicts/profile';
 import { unexplainedDisclosures } from '../../electron/core/conflicts/unexplained';
+import { flagPathsColumn, flagPathsJoin } from '../../electron/core/conflicts/flagPaths';
 import { writeSettings } from '../../electron/core/ledger/settings';
 import { allTransfers } from '../../electron/core/ledger/read';
 import { LedgerWriter } from '../../electron/core/ledger/write';
@@ -22,7 +23,8 @@ function related(db: Db) {
 }
 
 /** Every flag's content, for comparing two ways of reaching the same ledger. */
-const snapshot = (db: Db) => db.prepare(`SELECT rule_id, transfer_id, severity, title, summary, paths_json, at_stake_minor, at_stake_currency, regime, checklist_json FROM flags ORDER BY rule_id, transfer_id`).all();
+const snapshot = (db: Db) => db.prepare(`SELECT f.rule_id, f.transfer_id, f.severity, f.title, f.summary, ${flagPathsColumn} AS paths, f.at_stake_minor, f.at_stake_currency, f.regime, f.checklist_json
+  FROM flags f ${flagPathsJoin} ORDER BY f.rule_id, f.transfer_id`).all();
 
 describe('round trips and swaps', () => {
   it('matches a return leg within the window, nets the legs and values the timing gain', () => {

@@ -1,9 +1,10 @@
 // Which transfers can be related at all, decided for the whole ledger at once. For every
 // entity, the holders that could control or lead it on some date (dates ignored, so this is a
-// superset of the dated answer) are found once; each holder's firms, and each person's
-// officer/director seats, give the pairs of firms that may be related. Those pairs go into a
-// temp table and SQL picks the transfers between them, plus every transfer that was meant for
-// someone else (corporate opportunity). Only those are evaluated in JS, with dates.
+// superset of the dated answer) are listed once, and so are the people in its officer and
+// director seats. Two firms may be related when one list of each shares an entry (a holder
+// above both, one above the other, or a person in both). SQL picks the transfers between such
+// firms in one scan, plus every transfer that was meant for someone else (corporate
+// opportunity). Only those are evaluated in JS, with dates.
 import type { Db } from '../db/open';
 import { boardPower, leadershipRole, officerOrDirector } from './controlGraph';
 
@@ -58,82 +59,62 @@ function loadEdges(db: Db): Edges {
     size,
     parents: adjacency(parents, size, false),
     leaders: adjacency([withRoles('role', leading)], size, false),
-    seats: adjacency([withRoles('role', sitting)], size, true),
+    seats: adjacency([withRoles('role', sitting)], size, false),
   };
 }
 
 /**
- * Holder -> the firms it may control or lead, itself included. A holder that is itself
- * controlled and leads nothing directly adds no group: its controller's group holds its own.
+ * Per entity, itself and every holder that may control or lead it: its leaders, and every
+ * controller above it, transitively (the walk's marks end cycles). Each list sorted, for a merge.
+ * Two firms share a holder exactly when some holder's firms (itself, what it leads, what it
+ * controls) hold both.
  */
-function holdings(edges: Edges): Map<number, Set<number>> {
-  const held = new Map<number, Set<number>>();
-  const add = (h: number, e: number) => {
-    let s = held.get(h);
-    if (!s) { s = new Set([h]); held.set(h, s); }
-    s.add(e);
+function holdersAbove(edges: Edges): Adjacency {
+  const start = new Int32Array(edges.size + 1);
+  let list = new Int32Array(edges.size * 4);
+  let n = 0;
+  const push = (v: number) => {
+    if (n === list.length) { const bigger = new Int32Array(list.length * 2); bigger.set(list); list = bigger; }
+    list[n++] = v;
   };
   // Visit marks per walk: a walk numbered w has seen h when seenIn[h] === w (no set per entity).
   const seenIn = new Int32Array(edges.size);
   const stack: number[] = [];
-  let walk = 0;
-  for (let e = 0; e < edges.size; e++) {
-    for (const l of neighbours(edges.leaders, e)) add(l, e);
-    const up = neighbours(edges.parents, e);
-    if (up.length === 0) continue;
-    // Every transitive controller above e; the marks end cycles.
-    walk++;
+  for (let e = 0, walk = 1; e < edges.size; e++, walk++) {
+    start[e] = n;
     seenIn[e] = walk;
-    for (const p of up) stack.push(p);
+    push(e);
+    // Controllers first: a leader may also control, and its own controllers must still be walked.
+    for (const p of neighbours(edges.parents, e)) stack.push(p);
     while (stack.length) {
       const h = stack.pop()!;
       if (seenIn[h] === walk) continue;
       seenIn[h] = walk;
-      add(h, e);
+      push(h);
       for (const p of neighbours(edges.parents, h)) if (seenIn[p] !== walk) stack.push(p);
     }
+    for (const l of neighbours(edges.leaders, e)) if (seenIn[l] !== walk) { seenIn[l] = walk; push(l); }
+    if (n - start[e]! > 1) list.subarray(start[e]!, n).sort();
   }
-  // Keep the top groups: a controlled holder's firms are all in its controller's group, unless it
-  // leads some firm in person (leadership does not pass upward) or sits in a cycle.
-  // A chain of such covers always ends at a kept group (larger, or equal with a smaller id: cycles).
-  const covered: number[] = [];
-  for (const [h, group] of held) {
-    const coveredBy = neighbours(edges.parents, h).some((p) => {
-      const pg = held.get(p);
-      if (!pg || p === h || pg.size < group.size || (pg.size === group.size && p > h)) return false;
-      for (const e of group) if (!pg.has(e)) return false;
-      return true;
-    });
-    if (coveredBy) covered.push(h);
-  }
-  for (const h of covered) held.delete(h);
-  return held;
+  start[edges.size] = n;
+  return { start, list: list.subarray(0, n) };
 }
 
-export interface CandidateStats { groups: number; memberships: number; candidates: number; largestGroup: number }
-
-/** Each entity's group numbers, sorted, as one flat array with offsets (compact for 100k entities). */
-function membershipIndex(groups: number[][]): { start: Int32Array; list: Int32Array } {
-  let maxId = 0;
-  for (const g of groups) for (const e of g) if (e > maxId) maxId = e;
-  const counts = new Int32Array(maxId + 2);
-  for (const g of groups) for (const e of g) counts[e + 1]!++;
-  const start = new Int32Array(maxId + 2);
-  for (let i = 1; i < start.length; i++) start[i] = start[i - 1]! + counts[i]!;
-  const fill = start.slice();
-  const list = new Int32Array(start[start.length - 1]!);
-  groups.forEach((g, gi) => { for (const e of g) list[fill[e]!++] = gi; }); // groups in order: each entity's list is sorted
-  return { start, list };
+/** Per firm, the people (or holders) in its officer and director seats, each list sorted. */
+function seatHolders(edges: Edges): Adjacency {
+  const bySeat = edges.seats;
+  for (let e = 0; e < edges.size; e++) if (bySeat.start[e + 1]! - bySeat.start[e]! > 1) bySeat.list.subarray(bySeat.start[e]!, bySeat.start[e + 1]!).sort();
+  return bySeat;
 }
 
-/** Whether two entities share a group: a merge of two short sorted lists. */
-function shareGroup(ix: { start: Int32Array; list: Int32Array }, a: number, b: number): boolean {
-  const n = ix.start.length - 1;
-  if (a >= n || b >= n) return false;
-  let i = ix.start[a]!; const i1 = ix.start[a + 1]!;
-  let j = ix.start[b]!; const j1 = ix.start[b + 1]!;
+export interface CandidateStats { entities: number; holderLinks: number; seatLinks: number; candidates: number }
+
+/** Whether two sorted lists of an adjacency share an entry: a merge of two short lists. */
+function shareEntry(adj: Adjacency, a: number, b: number): boolean {
+  let i = adj.start[a]!; const i1 = adj.start[a + 1]!;
+  let j = adj.start[b]!; const j1 = adj.start[b + 1]!;
   while (i < i1 && j < j1) {
-    const x = ix.list[i]!; const y = ix.list[j]!;
+    const x = adj.list[i]!; const y = adj.list[j]!;
     if (x === y) return true;
     if (x < y) i++; else j++;
   }
@@ -141,22 +122,21 @@ function shareGroup(ix: { start: Int32Array; list: Int32Array }, a: number, b: n
 }
 
 /**
- * Fill temp.rule_candidates(id) with the ids of transfers that may be related: both sides in
- * one group (a holder's firms, or one person's seats), or meant for someone else. The test runs
- * inside SQLite's scan as a function over in-memory arrays, so the scan costs about what a plain
- * aggregate over the table does and only the few matching ids come back. Returns the counts.
+ * Fill temp.rule_candidates(id) with the ids of transfers that may be related: a holder above
+ * both sides (or one side above the other), a person in both sides' seats, or meant for someone
+ * else. The test runs inside SQLite's scan as a function over in-memory arrays, so the scan costs
+ * about what a plain aggregate over the table does and only the few matching ids come back.
+ * Returns the counts.
  */
 export function collectCandidates(db: Db): CandidateStats {
   const edges = loadEdges(db);
-  const groups: number[][] = [...holdings(edges).values()].map((s) => [...s]);
-  for (let person = 0; person < edges.size; person++) {
-    const firms = neighbours(edges.seats, person);
-    if (firms.length > 1) groups.push([...firms]);
-  }
-  const ix = membershipIndex(groups);
-  db.function('armslength_share_group', { deterministic: true }, (a: unknown, b: unknown) => (shareGroup(ix, a as number, b as number) ? 1 : 0));
+  const above = holdersAbove(edges);
+  const seats = seatHolders(edges);
+  // An entity with no affiliation at all (id beyond the arrays) is related to nobody.
+  const related = (a: number, b: number) => a < edges.size && b < edges.size && (shareEntry(above, a, b) || shareEntry(seats, a, b));
+  db.function('armslength_may_relate', { deterministic: true }, (a: unknown, b: unknown) => (related(a as number, b as number) ? 1 : 0));
   db.exec(`DROP TABLE IF EXISTS temp.rule_candidates; CREATE TEMP TABLE rule_candidates (id INTEGER PRIMARY KEY);
-    INSERT INTO temp.rule_candidates (id) SELECT id FROM transfers WHERE intended_for_id IS NOT NULL OR armslength_share_group(from_id, to_id);`);
+    INSERT INTO temp.rule_candidates (id) SELECT id FROM transfers WHERE intended_for_id IS NOT NULL OR armslength_may_relate(from_id, to_id);`);
   const candidates = db.prepare(`SELECT count(*) FROM temp.rule_candidates`).pluck().get() as number;
-  return { groups: groups.length, memberships: ix.list.length, candidates, largestGroup: groups.reduce((m, g) => Math.max(m, g.length), 0) };
+  return { entities: edges.size, holderLinks: above.list.length, seatLinks: seats.list.length, candidates };
 }

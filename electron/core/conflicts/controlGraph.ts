@@ -8,6 +8,7 @@
 import type { Db } from '../db/open';
 import type { EntityRef, Evidence, PathEdge } from '../../../shared/domain';
 import { stmt } from './stmtCache';
+import { exactReal, idsJson, readJsonArrays, realAsText } from './jsonRows';
 
 export interface AffiliationRow {
   id: number; subject_id: number; s_name: string; s_kind: EntityRef['kind'];
@@ -47,12 +48,47 @@ export function validOn(a: Pick<AffiliationRow, 'valid_from' | 'valid_to'>, date
 
 export interface Controller { entity: EntityRef; path: PathEdge[] }
 
+/**
+ * The rows that can give control or leadership on some date: a control affiliation, an
+ * ownership with one third of the votes or a stated role (board power is read from the role), or
+ * a leadership role. A superset of what controlRelation and relationOn accept; the rest
+ * (directorships, minority stakes, family ties) never does. Same test in SQL and in JS.
+ */
+export function isControlRow(a: Pick<AffiliationRow, 'kind' | 'role' | 'equity_pct' | 'voting_pct'>): boolean {
+  if (a.kind === 'control') return true;
+  if (a.kind === 'ownership') { const votes = a.voting_pct ?? a.equity_pct; return (votes !== null && votes >= ONE_THIRD) || a.role !== null; }
+  return a.kind === 'role' && a.role !== null && leadershipRole.test(a.role);
+}
+
+/** isControlRow in SQL over `affiliations a`; @oneThird is bound to ONE_THIRD (exactly the same double as in JS). */
+const controlRowSql = `(a.kind = 'control' OR (a.kind = 'ownership' AND (coalesce(a.voting_pct, a.equity_pct) >= @oneThird OR a.role IS NOT NULL))
+  OR (a.kind = 'role' AND a.role IS NOT NULL AND armslength_leads(a.role)))`;
+
+/** The leadership test as a SQL function, registered once per connection (registering one expires its prepared statements). */
+const withLeads = new WeakSet<Db>();
+function registerLeads(db: Db): void {
+  if (withLeads.has(db)) return;
+  db.function('armslength_leads', { deterministic: true }, (role: unknown) => (typeof role === 'string' && leadershipRole.test(role) ? 1 : 0));
+  withLeads.add(db);
+}
+
 /** Officer and director roles: the positions that make a person sit on a firm's side of a deal. */
 export const officerOrDirector = /\b(ceo|cfo|coo|cto|chief|chair(man|woman|person)?|director|officer|president|vice[- ]president|secretary|treasurer|executive|managing|board)\b/i;
 
 const affiliationSelect = `SELECT a.id, a.subject_id, s.name AS s_name, s.kind AS s_kind, a.object_id, o.name AS o_name, o.kind AS o_kind,
          a.kind, a.role, a.equity_pct, a.voting_pct, a.valid_from, a.valid_to
   FROM affiliations a JOIN entities s ON s.id = a.subject_id JOIN entities o ON o.id = a.object_id`;
+
+/** The same columns as one JSON array per row, for reading many rows at once (jsonRows.ts). */
+const affiliationJson = `json_array(a.id, a.subject_id, s.name, s.kind, a.object_id, o.name, o.kind, a.kind, a.role,
+  ${realAsText('a.equity_pct')}, ${realAsText('a.voting_pct')}, a.valid_from, a.valid_to)`;
+type AffiliationJson = [number, number, string, EntityRef['kind'], number, string, EntityRef['kind'], AffiliationRow['kind'], string | null,
+  string | null, string | null, string | null, string | null];
+
+function affiliationFromJson(r: AffiliationJson): AffiliationRow {
+  return { id: r[0], subject_id: r[1], s_name: r[2], s_kind: r[3], object_id: r[4], o_name: r[5], o_kind: r[6], kind: r[7], role: r[8],
+    equity_pct: exactReal(r[9]), voting_pct: exactReal(r[10]), valid_from: r[11], valid_to: r[12] };
+}
 
 interface EvidenceRow { id: number; locator: string; excerpt: string; document_id: number; name: string; kind: string; sha256: string | null; issuer: string | null; filed_on: string | null; source_url: string | null }
 
@@ -108,8 +144,15 @@ function remember<T>(cache: Map<number, Array<DatedAnswer<T>>>, entityId: number
   if (list) list.push({ span, answer }); else cache.set(entityId, [{ span, answer }]);
 }
 
+/** Entities per bulk read (readIncoming): ~100k affiliation rows, ~15 MB of JSON at most in the generated ledgers. */
+const NEED_CHUNK = 25_000;
+
 export class ControlGraph {
   private readonly incomingCache = new Map<number, AffiliationRow[]>();
+  /** Per entity, only the incoming rows that can give control (isControlRow). */
+  private readonly controlCache = new Map<number, AffiliationRow[]>();
+  /** Per entity, only its incoming role rows (officersOn). */
+  private readonly roleCache = new Map<number, AffiliationRow[]>();
   private readonly outgoingCache = new Map<number, AffiliationRow[]>();
   private readonly evidenceCache = new Map<number, PathEdge['evidence']>();
   /** Edges made so far, per affiliation id (an affiliation is read under one or two relations). */
@@ -120,7 +163,9 @@ export class ControlGraph {
   private readonly controllersCache = new Map<number, Array<DatedAnswer<Map<number, Controller>>>>();
   private readonly officersCache = new Map<number, Array<DatedAnswer<Map<number, PathEdge>>>>();
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    registerLeads(db);
+  }
 
   /** Affiliations whose object is the entity (who holds, controls or works for it). */
   incoming(entityId: number): AffiliationRow[] {
@@ -133,29 +178,75 @@ export class ControlGraph {
   }
 
   /**
-   * Read the affiliations of many entities and of everyone above them in a few statements (one
+   * The incoming affiliations that can give control or leadership (isControlRow): all that
+   * controllersOn and relationOn look at. Directorships, minority stakes and family ties never
+   * change who controls a firm, and leaving them out halves what a full run reads.
+   */
+  controlIncoming(entityId: number): AffiliationRow[] {
+    let rows = this.controlCache.get(entityId);
+    if (!rows) {
+      const all = this.incomingCache.get(entityId);
+      rows = all ? all.filter(isControlRow)
+        : stmt(this.db, `${affiliationSelect} WHERE a.object_id = ? AND ${controlRowSql} ORDER BY a.id`).all(entityId, { oneThird: ONE_THIRD }) as AffiliationRow[];
+      this.controlCache.set(entityId, rows);
+    }
+    return rows;
+  }
+
+  /** The role affiliations whose object is the entity (its officers, directors and other posts): all that officersOn looks at. */
+  roles(entityId: number): AffiliationRow[] {
+    let rows = this.roleCache.get(entityId);
+    if (!rows) {
+      const all = this.incomingCache.get(entityId);
+      rows = all ? all.filter((a) => a.kind === 'role') : stmt(this.db, `${affiliationSelect} WHERE a.object_id = ? AND a.kind = 'role' ORDER BY a.id`).all(entityId) as AffiliationRow[];
+      this.roleCache.set(entityId, rows);
+    }
+    return rows;
+  }
+
+  /**
+   * Read the control rows of many entities and of everyone above them in a few statements (one
    * per level), instead of one query per entity: a full run asks about thousands of firms.
    */
   preload(ids: Iterable<number>): void {
-    let frontier = [...new Set(ids)].filter((id) => !this.incomingCache.has(id));
-    this.db.exec(`CREATE TEMP TABLE IF NOT EXISTS graph_need (id INTEGER PRIMARY KEY)`);
-    const ins = stmt(this.db, `INSERT OR IGNORE INTO temp.graph_need (id) VALUES (?)`);
-    // CROSS JOIN all the way: the needed ids drive. Left to the planner, it scans every entity per level.
-    const read = stmt(this.db, `${affiliationSelect.replace('FROM affiliations a JOIN entities s ON s.id = a.subject_id JOIN entities o ON o.id = a.object_id',
-      'FROM temp.graph_need n CROSS JOIN affiliations a ON a.object_id = n.id CROSS JOIN entities s ON s.id = a.subject_id CROSS JOIN entities o ON o.id = a.object_id')}`);
+    let frontier = [...new Set(ids)].filter((id) => !this.controlCache.has(id));
     while (frontier.length > 0) {
-      this.db.exec(`DELETE FROM temp.graph_need`);
-      for (const id of frontier) { ins.run(id); this.incomingCache.set(id, []); }
       const next = new Set<number>();
-      for (const r of read.all() as AffiliationRow[]) {
-        this.incomingCache.get(r.object_id)!.push(r);
+      for (const r of this.readIncoming(frontier, this.controlCache, controlRowSql, { oneThird: ONE_THIRD })) {
         // Only holdings that can carry control lead upward (minority stakes would reach most of a large ledger).
-        if (!this.incomingCache.has(r.subject_id) && mayCarryControl(r)) next.add(r.subject_id);
+        if (!this.controlCache.has(r.subject_id) && mayCarryControl(r)) next.add(r.subject_id);
       }
-      // In id order, as incoming() reads them (sorted here: an ORDER BY over all levels' rows spills to a temp file).
-      for (const id of frontier) { const list = this.incomingCache.get(id)!; if (list.length > 1) list.sort((x, y) => x.id - y.id); }
       frontier = [...next];
     }
+  }
+
+  /** Read the role rows of many entities in one statement (officersOn for each of them needs nothing more). */
+  preloadRoles(ids: Iterable<number>): void {
+    const need = [...new Set(ids)].filter((id) => !this.roleCache.has(id));
+    if (need.length > 0) this.readIncoming(need, this.roleCache, `a.kind = 'role'`);
+  }
+
+  /**
+   * The incoming rows of `ids` that pass `where` (over `affiliations a`), in one statement and one
+   * JSON value (jsonRows.ts), filed in `cache` per entity in id order, as the one-entity reads give them.
+   */
+  private readIncoming(ids: number[], cache: Map<number, AffiliationRow[]>, where: string, params: Record<string, unknown> = {}): AffiliationRow[] {
+    this.db.exec(`CREATE TEMP TABLE IF NOT EXISTS graph_need (id INTEGER PRIMARY KEY)`);
+    for (const id of ids) cache.set(id, []);
+    const rows: AffiliationRow[] = [];
+    // In chunks of ids, so that one JSON text stays a few MB however large the ledger.
+    for (let i = 0; i < ids.length; i += NEED_CHUNK) {
+      this.db.exec(`DELETE FROM temp.graph_need`);
+      stmt(this.db, `INSERT OR IGNORE INTO temp.graph_need (id) SELECT value FROM json_each(?)`).run(idsJson(ids.slice(i, i + NEED_CHUNK)));
+      // CROSS JOIN all the way: the needed ids drive. Left to the planner, it scans every entity.
+      for (const json of readJsonArrays<AffiliationJson>(this.db, `SELECT json_group_array(${affiliationJson}) FROM temp.graph_need n
+        CROSS JOIN affiliations a ON a.object_id = n.id CROSS JOIN entities s ON s.id = a.subject_id CROSS JOIN entities o ON o.id = a.object_id
+        WHERE ${where}`, params)) rows.push(affiliationFromJson(json));
+    }
+    for (const r of rows) cache.get(r.object_id)!.push(r);
+    // Sorted here: an ORDER BY over all the rows would be a sort step of its own.
+    for (const id of ids) { const list = cache.get(id)!; if (list.length > 1) list.sort((x, y) => x.id - y.id); }
+    return rows;
   }
 
   /**
@@ -219,7 +310,7 @@ export class ControlGraph {
     if (a.kind !== 'ownership') return null;
     const votes = a.voting_pct ?? a.equity_pct;
     if (votes === null || votes < ONE_THIRD) return null;
-    const manages = this.incoming(a.object_id).find((r) => r.subject_id === a.subject_id && r.kind === 'role' && r.role !== null
+    const manages = this.controlIncoming(a.object_id).find((r) => r.subject_id === a.subject_id && r.kind === 'role' && r.role !== null
       && leadershipRole.test(r.role) && validOn(r, date));
     return manages ? { relation: `holds ${votes}% of the votes and is ${manages.role} (one third plus managerial authority)`, transitive: true } : null;
   }
@@ -230,7 +321,8 @@ export class ControlGraph {
     if (cached) return cached;
     const found = new Map<number, PathEdge>();
     const span = openSpan();
-    for (const a of this.incoming(entityId)) {
+    // Only role rows can make an officer (the others could only narrow the span, never change the answer).
+    for (const a of this.roles(entityId)) {
       narrow(span, a, date);
       if (a.kind !== 'role' || !a.role || !officerOrDirector.test(a.role) || !validOn(a, date) || a.s_kind !== 'person') continue;
       if (!found.has(a.subject_id)) found.set(a.subject_id, this.edge(a, a.role));
@@ -252,9 +344,10 @@ export class ControlGraph {
     const expanded = new Set<number>([entityId]);
     for (let head = 0; head < queue.length; head++) {
       const { id, path } = queue[head]!;
-      // Every affiliation read here decides the answer (relationOn reads the same list), so the
-      // answer holds for every date on which each of them is valid exactly when it is on `date`.
-      for (const a of this.incoming(id)) {
+      // Every affiliation read here decides the answer (relationOn reads the same list; the rows
+      // left out of it never give control), so the answer holds for every date on which each
+      // of them is valid exactly when it is on `date`.
+      for (const a of this.controlIncoming(id)) {
         narrow(span, a, date);
         if (!validOn(a, date)) continue;
         const rel = this.relationOn(a, date);

@@ -3,17 +3,17 @@
 // the transfers whose sides may be related (candidates.ts) and only those are evaluated here; a
 // later run evaluates only the transfers added or edited since (ruleState.ts), unless some other
 // input changed.
-import { createHash } from 'node:crypto';
 import type { Db } from '../db/open';
 import type { Flag } from '../../../shared/domain';
 import { AppError } from '../errors';
 import { appendAudit } from '../ledger/auditLog';
 import { readSettings } from '../ledger/settings';
-import { transferSelect, toTransferRow, type TransferDbRow, type TransferWithKey } from '../ledger/read';
+import type { TransferWithKey } from '../ledger/read';
+import { loadTransfers } from './ruleTransfers';
 import { valueTransfer } from '../valuation/priceBand';
 import { ControlGraph } from './controlGraph';
-import type { FlagDraft, Rule, RuleContext } from './ruleContext';
-import { findRelation } from './relation';
+import type { Rule, RuleContext } from './ruleContext';
+import { findRelation, sharesHolder } from './relation';
 import { commonControlRule } from './rules/commonControl';
 import { interlockRule } from './rules/interlock';
 import { offMarketRule } from './rules/offMarket';
@@ -27,7 +27,8 @@ import { readRuleProfile, type RuleProfile } from './profile';
 import { collectCandidates, type CandidateStats } from './candidates';
 import { changesSince, currentMarks, fingerprint, readRuleState, writeRuleState } from './ruleState';
 import { stmt } from './stmtCache';
-import { pathsJson } from './pathJson';
+import { FlagWriter, type StoredDraft } from './flagWriter';
+import { flagPathsColumn, flagPathsJoin } from './flagPaths';
 import { inRunScope, knowDirectedPairs } from './runScope';
 
 export const rules: Rule[] = [commonControlRule, interlockRule, corporateOpportunityRule, offMarketRule, sk404ThresholdRule, missingApprovalRule, undisclosedRule, aktgRule, roundTripRule, ias24MaterialRule];
@@ -35,21 +36,24 @@ const ruleVersions = rules.map((r) => `${r.id}@${r.version}`).join(',');
 
 interface FlagDbRow {
   id: number; rule_id: string; rule_version: number; transfer_id: number; severity: Flag['severity']; title: string; summary: string;
-  paths_json: string; at_stake_minor: number | null; at_stake_currency: string | null; status: Flag['status']; status_reason: string | null;
+  paths_text: string; at_stake_minor: number | null; at_stake_currency: string | null; status: Flag['status']; status_reason: string | null;
   status_by: string | null; status_changed_at: string | null; regime: string | null; checklist_json: string | null;
 }
+
+/** Every column of a flag, and its paths JSON wherever it is stored (flagPaths.ts). */
+const flagSelect = `SELECT f.*, ${flagPathsColumn} AS paths_text FROM flags f ${flagPathsJoin}`;
 
 function toFlag(r: FlagDbRow): Flag {
   return {
     id: r.id, ruleId: r.rule_id, ruleVersion: r.rule_version, transferId: r.transfer_id, severity: r.severity, title: r.title,
-    summary: r.summary, paths: JSON.parse(r.paths_json) as Flag['paths'], atStakeMinor: r.at_stake_minor,
+    summary: r.summary, paths: JSON.parse(r.paths_text) as Flag['paths'], atStakeMinor: r.at_stake_minor,
     atStakeCurrency: r.at_stake_currency, status: r.status, statusReason: r.status_reason,
     statusBy: r.status_by, statusChangedAt: r.status_changed_at, regime: r.regime,
     checklist: r.checklist_json ? JSON.parse(r.checklist_json) as Flag['checklist'] : [],
   };
 }
 
-export type StoredDraft = FlagDraft & { regime: string };
+export type { StoredDraft } from './flagWriter';
 
 export function evaluateTransfer(db: Db, graph: ControlGraph, t: TransferWithKey, profile: RuleProfile = readRuleProfile(db)): StoredDraft[] {
   const value = valueTransfer(db, t);
@@ -76,24 +80,6 @@ export interface RunResult {
   candidates?: CandidateStats;
   /** Where the time went, in ms: picking the transfers to evaluate, evaluating them, writing flags and state. */
   phasesMs: { select: number; evaluate: number; write: number };
-}
-
-/**
- * What a flag says, hashed to tell an unchanged re-run (nothing written) from a changed one. Each
- * field goes in as it is, after its length, so no two different flags hash alike and the long
- * texts are not escaped into one JSON string first.
- */
-function contentHash(row: { ruleVersion: number; severity: string; title: string; summary: string; paths: string; atStakeMinor: number | null; atStakeCurrency: string | null; regime: string; checklist: string }): string {
-  const parts = [String(row.ruleVersion), row.severity, row.title, row.summary, row.paths, String(row.atStakeMinor), String(row.atStakeCurrency), row.regime, row.checklist];
-  return createHash('sha1').update(parts.map((p) => `${p.length}:${p}`).join('')).digest('base64');
-}
-
-/** Transfer rows by id, read in one statement through a temp table of ids (CROSS JOIN: the ids drive, not a scan of transfers). */
-function loadTransfers(db: Db, table: string): TransferWithKey[] {
-  const sql = transferSelect.replace(/,\s*\(SELECT count\(\*\) FROM flags g[^)]*\) AS flag_count/, ', 0 AS flag_count')
-    .replace('FROM transfers t', `FROM ${table} c CROSS JOIN transfers t ON t.id = c.id`);
-  // c.id equals t.id and the ids are scanned in order: ordering by c.id needs no sort (a temp file, for thousands of rows).
-  return (db.prepare(`${sql} ORDER BY c.id`).all() as TransferDbRow[]).map(toTransferRow);
 }
 
 /** Every transfer between the same two parties (either direction): aggregation and round trips look across them. */
@@ -141,49 +127,25 @@ export function runRules(db: Db, options: { full?: boolean } = {}): RunResult {
     // Related parties share a group, so a full run holds every transfer between them, either way.
     if (change.mode === 'full') knowDirectedPairs(db, transfers.map((t) => [t.from.id, t.to.id] as const));
     graph.preload(transfers.flatMap((t) => (t.intendedFor ? [t.from.id, t.to.id, t.intendedFor.id] : [t.from.id, t.to.id])));
+    // Officers are read where nobody controls both sides (an interlock may), and for corporate opportunity's intended party.
+    graph.preloadRoles(transfers.flatMap((t) => [
+      ...(sharesHolder(graph, t) ? [] : [t.from.id, t.to.id]),
+      ...(t.intendedFor && !sharesHolder(graph, { ...t, from: t.intendedFor }) ? [t.intendedFor.id, t.to.id] : []),
+    ]));
     const selected = performance.now();
-    // Only ids, states and content hashes are read back: comparing hashes avoids reading every flag's text.
-    const existing = new Map<string, { id: number; status: Flag['status']; content_hash: string | null }>();
-    const cols = 'f.id, f.rule_id, f.transfer_id, f.status, f.content_hash';
-    const existingSql = change.mode === 'full' ? `SELECT ${cols} FROM flags f` : `SELECT ${cols} FROM temp.rule_eval e CROSS JOIN flags f ON f.transfer_id = e.id`;
-    for (const f of db.prepare(existingSql).all() as Array<{ id: number; rule_id: string; transfer_id: number; status: Flag['status']; content_hash: string | null }>) {
-      existing.set(`${f.rule_id}|${f.transfer_id}`, f);
-    }
-    const insert = stmt(db, `INSERT INTO flags (rule_id, rule_version, transfer_id, severity, title, summary, paths_json, at_stake_minor, at_stake_currency, regime, checklist_json, content_hash)
-      VALUES (@ruleId, @ruleVersion, @transferId, @severity, @title, @summary, @paths, @atStakeMinor, @atStakeCurrency, @regime, @checklist, @hash)`);
-    const update = stmt(db, `UPDATE flags SET rule_version = @ruleVersion, severity = @severity, title = @title, summary = @summary,
-      paths_json = @paths, at_stake_minor = @atStakeMinor, at_stake_currency = @atStakeCurrency, regime = @regime, checklist_json = @checklist, content_hash = @hash,
-      computed_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = @id`);
-    let created = 0;
-    let updated = 0;
-    const kept = new Set<number>();
+    const writer = new FlagWriter(db, change.mode === 'full' ? 'all' : 'rule_eval');
     let evaluateMs = 0;
     for (const t of transfers) {
       const t0 = performance.now();
       const drafts = evaluateTransfer(db, graph, t, profile);
       evaluateMs += performance.now() - t0;
-      for (const draft of drafts) {
-        const row = { ruleId: draft.ruleId, ruleVersion: draft.ruleVersion, transferId: draft.transferId, severity: draft.severity, title: draft.title,
-          summary: draft.summary, paths: pathsJson(draft.paths), atStakeMinor: draft.atStakeMinor, atStakeCurrency: draft.atStakeCurrency,
-          regime: draft.regime, checklist: draft.checklist?.length ? JSON.stringify(draft.checklist) : '[]', hash: '' };
-        row.hash = contentHash(row);
-        const found = existing.get(`${draft.ruleId}|${draft.transferId}`);
-        if (!found) {
-          kept.add(Number(insert.run(row).lastInsertRowid));
-          created++;
-          continue;
-        }
-        kept.add(found.id);
-        // Only a flag whose content changed is rewritten: an unchanged re-run writes nothing.
-        if (found.content_hash !== row.hash) { update.run({ ...row, id: found.id }); updated++; }
-      }
+      for (const draft of drafts) writer.write(draft);
     }
     // A flag whose condition no longer holds goes, unless a person has reviewed it.
-    const del = stmt(db, `DELETE FROM flags WHERE id = ?`);
-    let removed = 0;
-    for (const f of existing.values()) if (f.status === 'open' && !kept.has(f.id)) { del.run(f.id); removed++; }
+    writer.finish();
     writeRuleState(db, { ...marks, historyHwm: currentMarks(db).historyHwm, fingerprint: print });
     const total = stmt(db, `SELECT count(*) FROM flags`).pluck().get() as number;
+    const { created, updated, removed } = writer;
     return { created, updated, removed, total, mode: change.mode, reason: change.mode === 'full' ? change.reason : `${transfers.length} transfers added or edited since the last run, or between the same parties`,
       evaluated: transfers.length, candidates,
       phasesMs: { select: Math.round(selected - started), evaluate: Math.round(evaluateMs), write: Math.round(performance.now() - selected - evaluateMs) } };
@@ -191,13 +153,20 @@ export function runRules(db: Db, options: { full?: boolean } = {}): RunResult {
 }
 
 export function flagsForTransfer(db: Db, transferId: number): Flag[] {
-  return (db.prepare(`SELECT * FROM flags WHERE transfer_id = ? ORDER BY id`).all(transferId) as FlagDbRow[]).map(toFlag);
+  return (db.prepare(`${flagSelect} WHERE f.transfer_id = ? ORDER BY f.id`).all(transferId) as FlagDbRow[]).map(toFlag);
 }
 
-const severityOrder = `CASE severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END`;
+/** One flag in full (the flag's page on the board). */
+export function getFlag(db: Db, id: number): Flag {
+  const row = db.prepare(`${flagSelect} WHERE f.id = ?`).get(id) as FlagDbRow | undefined;
+  if (!row) throw new AppError('not_found', `No flag with id ${id}`);
+  return toFlag(row);
+}
+
+const severityOrder = `CASE f.severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END`;
 
 export function listFlags(db: Db): Flag[] {
-  return (db.prepare(`SELECT * FROM flags ORDER BY ${severityOrder}, ifnull(at_stake_minor, 0) DESC, id`).all() as FlagDbRow[]).map(toFlag);
+  return (db.prepare(`${flagSelect} ORDER BY ${severityOrder}, ifnull(f.at_stake_minor, 0) DESC, f.id`).all() as FlagDbRow[]).map(toFlag);
 }
 
 /** Set a flag's review state; `by` defaults to the reviewer named in the ledger's settings. */
@@ -206,7 +175,7 @@ export function reviewFlag(db: Db, id: number, status: Flag['status'], reason: s
     throw new AppError('invalid_input', 'Dismissing a flag needs a reason (field "reason").');
   }
   return db.transaction(() => {
-    const before = db.prepare(`SELECT * FROM flags WHERE id = ?`).get(id) as FlagDbRow | undefined;
+    const before = db.prepare(`${flagSelect} WHERE f.id = ?`).get(id) as FlagDbRow | undefined;
     if (!before) throw new AppError('not_found', `No flag with id ${id}`);
     const reviewer = by?.trim() || readSettings(db).reviewerName;
     db.prepare(`UPDATE flags SET status = ?, status_reason = ?, status_by = ?, status_changed_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`)
@@ -216,6 +185,6 @@ export function reviewFlag(db: Db, id: number, status: Flag['status'], reason: s
       summary: `${status === 'open' ? 'reopened' : status} flag ${id} (${before.rule_id} on transfer ${before.transfer_id})${reason.trim() ? `: ${reason.trim()}` : ''}`,
       details: { flagId: id, ruleId: before.rule_id, ruleVersion: before.rule_version, transferId: before.transfer_id, from: before.status, to: status, reason: reason.trim(), by: reviewer },
     });
-    return toFlag(db.prepare(`SELECT * FROM flags WHERE id = ?`).get(id) as FlagDbRow);
+    return toFlag(db.prepare(`${flagSelect} WHERE f.id = ?`).get(id) as FlagDbRow);
   })();
 }

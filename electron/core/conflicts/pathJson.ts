@@ -1,7 +1,7 @@
 // Flag paths as JSON text. Flags of the same two parties share their path edges (ControlGraph
 // hands out one object per affiliation and relation, and caches whole answers), so each edge and
 // each path is serialised once per run instead of once per flag. The text is exactly what
-// JSON.stringify gives for the same paths.
+// JSON.stringify gives for the same paths. Callers treat paths as read-only.
 import type { PathEdge } from '../../../shared/domain';
 
 const edgeText = new WeakMap<PathEdge, string>();
@@ -19,6 +19,15 @@ function pathJson(p: PathEdge[]): string {
   return s;
 }
 
+/** Every rule cites the relation's two paths (from side, to side): one text per pair, so the flags of a transfer share it. */
+const pairText = new WeakMap<PathEdge[], WeakMap<PathEdge[], string>>();
+
 export function pathsJson(paths: PathEdge[][]): string {
-  return `[${paths.map(pathJson).join(',')}]`;
+  if (paths.length !== 2) return `[${paths.map(pathJson).join(',')}]`;
+  const [a, b] = paths as [PathEdge[], PathEdge[]];
+  let byB = pairText.get(a);
+  if (!byB) { byB = new WeakMap(); pairText.set(a, byB); }
+  let s = byB.get(b);
+  if (s === undefined) { s = `[${pathJson(a)},${pathJson(b)}]`; byB.set(b, s); }
+  return s;
 }

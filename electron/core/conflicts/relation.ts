@@ -22,3 +22,16 @@ export function findRelation(graph: ControlGraph, t: TransferWithKey): Relation 
   const first = fromOfficers.get(shared[0]!)!;
   return { kind: 'interlock', holder: first.from, fromPath: [first], toPath: [toOfficers.get(shared[0]!)!], holders: shared.map((id) => fromOfficers.get(id)!.from) };
 }
+
+/**
+ * Whether some holder controls or leads both sides on the transfer's date (findRelation's first
+ * test, without building the relation). Where none does, findRelation asks for the officers of
+ * both sides: a run reads those in one statement for all such transfers (ControlGraph.preloadRoles).
+ */
+export function sharesHolder(graph: ControlGraph, t: TransferWithKey): boolean {
+  const from = graph.controllersOn(t.from.id, t.date);
+  const to = graph.controllersOn(t.to.id, t.date);
+  if (from.has(t.to.id) || to.has(t.from.id)) return true;
+  for (const id of from.keys()) if (to.has(id)) return true;
+  return false;
+}

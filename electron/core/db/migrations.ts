@@ -448,6 +448,32 @@ export const migrations: Migration[] = [
       -- A spelling a person said is an existing entity (a spreadsheet party) becomes its alias with the import's batch, so undoing the batch removes it.
       ALTER TABLE entity_aliases ADD COLUMN batch_id INTEGER REFERENCES import_batches(id);
       -- [schema 5]
+      -- [rules speed] A flag's paths (~1 KB of JSON) are the same for every rule one transfer meets: kept
+      -- once here by their SHA-1 (conflicts/flagPaths.ts) and referred to by flags.paths_id, with
+      -- flags.paths_json left ''. Flags written before keep their paths inline (paths_id NULL).
+      CREATE TABLE flag_paths (id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, paths_json TEXT NOT NULL);
+      ALTER TABLE flags ADD COLUMN paths_id INTEGER REFERENCES flag_paths(id);
+      CREATE INDEX flags_by_paths ON flags(paths_id) WHERE paths_id IS NOT NULL;
+      -- Paths no flag refers to any more go with the last flag that did (removed by a run, rewritten,
+      -- or deleted with its transfer), so none is left behind and no run has to look for them.
+      CREATE TRIGGER flags_release_paths_delete AFTER DELETE ON flags WHEN OLD.paths_id IS NOT NULL BEGIN
+        DELETE FROM flag_paths WHERE id = OLD.paths_id AND NOT EXISTS (SELECT 1 FROM flags WHERE paths_id = OLD.paths_id);
+      END;
+      CREATE TRIGGER flags_release_paths_update AFTER UPDATE OF paths_id ON flags WHEN OLD.paths_id IS NOT NULL AND OLD.paths_id IS NOT NEW.paths_id BEGIN
+        DELETE FROM flag_paths WHERE id = OLD.paths_id AND NOT EXISTS (SELECT 1 FROM flags WHERE paths_id = OLD.paths_id);
+      END;
+      -- The Flags board sorts, filters and pages in SQL (conflicts/flagBoard.ts). A flag's row is
+      -- large (its paths as JSON), so a scan of the table reads ~50 MB at 30k flags: each board
+      -- order has an index that gives it without a sort step (the sort keys, then the flag id, the
+      -- tie-breaker) and also holds the filter columns, so filters, counts and the rule/regime
+      -- lists never read the table; only a page's own rows are. Same expressions as flagBoard.ts.
+      CREATE INDEX IF NOT EXISTS flags_board_by_severity ON flags((CASE severity WHEN 'high' THEN 2 WHEN 'medium' THEN 1 ELSE 0 END), ifnull(at_stake_minor, -1), id, status, rule_id, regime, severity);
+      CREATE INDEX IF NOT EXISTS flags_board_by_amount ON flags(ifnull(at_stake_minor, -1), id, status, rule_id, regime, severity);
+      CREATE INDEX IF NOT EXISTS flags_board_by_rule ON flags(rule_id, id, status, regime, severity);
+      CREATE INDEX IF NOT EXISTS flags_board_by_status ON flags((CASE status WHEN 'open' THEN 0 WHEN 'confirmed' THEN 1 ELSE 2 END), id, status, rule_id, regime, severity);
+      -- The date order joins each flag to its transfer.
+      CREATE INDEX IF NOT EXISTS flags_board_by_transfer ON flags(transfer_id, status, rule_id, regime, severity);
+      -- [flags board schema]
     `,
   },
 ];

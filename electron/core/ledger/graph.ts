@@ -5,6 +5,7 @@ import type { EntityRef, Flag } from '../../../shared/domain';
 import type { GraphEdge, GraphNode, GraphOutput } from '../../../shared/viewSchemas';
 import { AppError } from '../errors';
 import { affiliationLabel } from './affiliationLabel';
+import { flagPathsColumn, flagPathsJoin } from '../conflicts/flagPaths';
 
 export interface GraphQuery { entityId?: number; flagId?: number; hops: number; asOf?: string; maxNodes: number }
 
@@ -34,8 +35,8 @@ function countNotInForce(db: Db, ids: number[], asOf: string): number {
 }
 
 function flagSeed(db: Db, flagId: number) {
-  const r = db.prepare(`SELECT f.id, f.title, f.paths_json, t.id AS transfer_id, t.from_id, t.to_id, t.intended_for_id, t.occurred_on
-    FROM flags f JOIN transfers t ON t.id = f.transfer_id WHERE f.id = ?`).get(flagId) as
+  const r = db.prepare(`SELECT f.id, f.title, ${flagPathsColumn} AS paths_json, t.id AS transfer_id, t.from_id, t.to_id, t.intended_for_id, t.occurred_on
+    FROM flags f JOIN transfers t ON t.id = f.transfer_id ${flagPathsJoin} WHERE f.id = ?`).get(flagId) as
     { id: number; title: string; paths_json: string; transfer_id: number; from_id: number; to_id: number; intended_for_id: number | null; occurred_on: string } | undefined;
   if (!r) throw new AppError('not_found', `No flag with id ${flagId}`);
   const paths = JSON.parse(r.paths_json) as Flag['paths'];

@@ -74,6 +74,18 @@ export function convertMinor(db: Db, minor: number, from: string, to: string, da
   return convertWithRates(minor, from, to, day, a, b);
 }
 
+/**
+ * convertMinor, or null where a rate is missing. For callers that only need to know it cannot be
+ * converted: a rule run asks on thousands of dates, many before the first rate, and building an
+ * error (with its stack) each time cost more than the conversions.
+ */
+export function tryConvertMinor(db: Db, minor: number, from: string, to: string, day: string): Conversion | null {
+  if (from === to) return { minor, from, to, day, legs: [], note: 'same currency' };
+  const a = eurRate(db, from, day);
+  const b = eurRate(db, to, day);
+  return a && b ? convertWithRates(minor, from, to, day, a, b) : null;
+}
+
 /** Why an amount could not be converted: the same words for one conversion and for many. */
 export function missingRateMessage(missing: string, from: string, to: string, day: string): string {
   return `No EUR/${missing} rate on or up to ${MAX_STALE_DAYS} days before ${day} in the FX table; add one (armslength fx FILE --db LEDGER) to convert ${from} to ${to}.`;

@@ -3,8 +3,7 @@
 // thresholds the rules apply. The fiscal year is taken as the calendar year.
 import type { Db } from '../db/open';
 import type { TransferWithKey } from '../ledger/read';
-import { convertMinor } from './fx';
-import { AppError } from '../errors';
+import { tryConvertMinor } from './fx';
 import { stmt } from '../conflicts/stmtCache';
 
 export const figureKinds = ['revenue', 'totalAssets', 'equity'] as const;
@@ -29,7 +28,7 @@ interface FigureRow { figure: FigureKind; amount_minor: number; currency: string
 
 function toCurrency(db: Db, minor: number, from: string, to: string, day: string): number | null {
   if (from === to) return minor;
-  try { return convertMinor(db, minor, from, to, day).minor; } catch (err) { if (err instanceof AppError) return null; throw err; }
+  return tryConvertMinor(db, minor, from, to, day)?.minor ?? null;
 }
 
 /** The latest figure of each kind for the entity with a period ending in the year. */

@@ -1,7 +1,7 @@
-// The renderer's only way to core. It picks the transport once; nothing else knows which.
+// The renderer's only way to core (transportChoice.ts picks the transport once; nothing else knows which).
 import { contract, Reply, type ApiErrorShape, type Channel, type EventName, type EventPayload, type Input, type Output } from '../../../shared/contract';
-import { ipcTransport, preloadApi } from './ipcTransport';
-import { httpTransport, takeToken } from './httpTransport';
+import { currentTransport as current } from './transportChoice';
+import { takeEarly } from './earlyCalls';
 import type { Transport } from './transport';
 
 export class ApiError extends Error {
@@ -11,22 +11,13 @@ export class ApiError extends Error {
   }
 }
 
-let transport: Transport | null = null;
-
-function current(): Transport {
-  if (!transport) {
-    const api = preloadApi();
-    transport = api ? ipcTransport(api) : httpTransport(takeToken());
-  }
-  return transport;
-}
-
 export function transportKind(): Transport['kind'] {
   return current().kind;
 }
 
 export async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
-  const reply = Reply.parse(await current().invoke(channel, input));
+  // A reply to the same call sent while the app was loading (earlyCalls.ts) is used once.
+  const reply = Reply.parse(await (takeEarly(channel, input) ?? current().invoke(channel, input)));
   if (!reply.ok) throw new ApiError(reply.error);
   // Validate here too: the renderer trusts no payload it has not checked.
   return contract[channel].output.parse(reply.value) as Output<C>;

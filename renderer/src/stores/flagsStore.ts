@@ -1,77 +1,141 @@
 import { create } from 'zustand';
-import type { Output } from '../../../shared/contract';
 import type { Flag } from '../../../shared/domain';
+import type { FlagBoardCursor, FlagBoardFilters, FlagBoardRow, FlagBoardSortKey, FlagWithTransfer } from '../../../shared/flagBoard';
 import { call, errorText } from '../api/client';
 
-export type FlagWithTransfer = Output<'flags:list'>[number];
-
-export const flagSortKeys = ['severity', 'amount', 'rule', 'status'] as const;
-export type FlagSortKey = (typeof flagSortKeys)[number];
+export type { FlagBoardRow, FlagWithTransfer };
+export { flagBoardSortKeys as flagSortKeys } from '../../../shared/flagBoard';
+export type FlagSortKey = FlagBoardSortKey;
 
 /** Empty string means "any". */
 export interface FlagFilters { status: Flag['status'] | ''; ruleId: string; regime: string; severity: Flag['severity'] | '' }
 export const noFilters: FlagFilters = { status: '', ruleId: '', regime: '', severity: '' };
 
+/** Rows per request: a screenful and then some; the board asks for the next page as the list nears its end. */
+export const FLAG_PAGE_SIZE = 100;
+
 interface FlagsState {
-  flags: FlagWithTransfer[];
+  /** The board's rows loaded so far, in order (pages are appended as the list scrolls). */
+  rows: FlagBoardRow[];
+  /** Where the next page starts; null when every matching flag is loaded. */
+  next: FlagBoardCursor | null;
+  /** Flags that pass the filters, and every flag of the ledger. */
+  total: number;
+  all: number;
+  /** What the rule and regime filters can offer. */
+  rules: string[];
+  regimes: string[];
   loading: boolean;
-  /** Set once the first load has answered, so "no flags" is not shown while loading. */
+  loadingMore: boolean;
+  /** Set once the first page has answered, so "no flags" is not shown while loading. */
   loaded: boolean;
+  /** The ledger changed since the rows were loaded: the board reloads when it is shown. */
+  stale: boolean;
   error: string | null;
   openId: number | null;
+  /** The open flag in full (paths, checklist), read with flag:get. */
+  openFlag: FlagWithTransfer | null;
+  openError: string | null;
   sort: FlagSortKey;
   dir: 'asc' | 'desc';
   filters: FlagFilters;
   load(): Promise<void>;
+  loadMore(): Promise<void>;
+  markStale(): void;
   open(id: number | null): void;
   setSort(key: FlagSortKey): void;
   setFilters(patch: Partial<FlagFilters>): void;
   review(id: number, status: Flag['status'], reason: string): Promise<string | null>;
 }
 
+/** The filters as the channel takes them: "any" is left out. */
+function channelFilters(f: FlagFilters): FlagBoardFilters {
+  return {
+    ...(f.status ? { status: f.status } : {}), ...(f.ruleId ? { ruleId: f.ruleId } : {}),
+    ...(f.regime ? { regime: f.regime } : {}), ...(f.severity ? { severity: f.severity } : {}),
+  };
+}
+
+// Each first-page load starts a generation; answers for an older one (another sort or filter) are dropped.
+let generation = 0;
+
 export const useFlagsStore = create<FlagsState>((set, get) => ({
-  flags: [], loading: false, loaded: false, error: null, openId: null, sort: 'severity', dir: 'desc', filters: noFilters,
+  rows: [], next: null, total: 0, all: 0, rules: [], regimes: [],
+  loading: false, loadingMore: false, loaded: false, stale: true, error: null,
+  openId: null, openFlag: null, openError: null, sort: 'severity', dir: 'desc', filters: noFilters,
+
   async load() {
-    set({ loading: true });
+    const mine = ++generation;
+    const { sort, dir, filters } = get();
+    set({ loading: true, stale: false });
     try {
-      set({ flags: await call('flags:list', {}), loading: false, loaded: true, error: null });
+      const page = await call('flags:page', { sort, dir, filters: channelFilters(filters), limit: FLAG_PAGE_SIZE });
+      if (mine !== generation) return;
+      set({
+        rows: page.rows, next: page.next, total: page.total, loading: false, loadingMore: false, loaded: true, error: null,
+        ...(page.facets ? { all: page.facets.all, rules: page.facets.rules, regimes: page.facets.regimes } : {}),
+      });
+      // The open flag may have changed with the ledger (a rule run, an edit): read it again, keeping it on screen meanwhile.
+      const openId = get().openId;
+      if (openId !== null) {
+        call('flag:get', { id: openId }).then(
+          (flag) => { if (get().openId === openId) set({ openFlag: flag, openError: null }); },
+          (err: unknown) => { if (get().openId === openId) set({ openError: errorText(err).message }); },
+        );
+      }
     } catch (err) {
-      set({ loading: false, loaded: true, error: errorText(err).message });
+      if (mine === generation) set({ loading: false, loaded: true, error: errorText(err).message });
     }
   },
-  open: (id) => set({ openId: id }),
+
+  async loadMore() {
+    const { next, loadingMore, loading, sort, dir, filters } = get();
+    if (next === null || loadingMore || loading) return;
+    const mine = generation;
+    set({ loadingMore: true });
+    try {
+      const page = await call('flags:page', { sort, dir, filters: channelFilters(filters), after: next, limit: FLAG_PAGE_SIZE });
+      if (mine !== generation) return;
+      set({ rows: [...get().rows, ...page.rows], next: page.next, total: page.total, loadingMore: false });
+    } catch (err) {
+      if (mine === generation) set({ loadingMore: false, error: errorText(err).message });
+    }
+  },
+
+  markStale: () => set({ stale: true }),
+
+  open(id) {
+    if (id === get().openId && (id === null || get().openFlag?.id === id)) return;
+    set({ openId: id, openFlag: null, openError: null });
+    if (id === null) return;
+    call('flag:get', { id }).then(
+      (flag) => { if (get().openId === id) set({ openFlag: flag }); },
+      (err: unknown) => { if (get().openId === id) set({ openError: errorText(err).message }); },
+    );
+  },
+
   setSort(key) {
     const { sort, dir } = get();
     set({ sort: key, dir: sort === key && dir === 'desc' ? 'asc' : 'desc' });
+    void get().load();
   },
-  setFilters: (patch) => set({ filters: { ...get().filters, ...patch } }),
+
+  setFilters(patch) {
+    set({ filters: { ...get().filters, ...patch } });
+    void get().load();
+  },
+
   async review(id, status, reason) {
     try {
-      await call('flag:review', { id, status, reason });
-      await get().load();
+      const flag = await call('flag:review', { id, status, reason });
+      // The row keeps its place (the reviewer does not lose their position); its status is the new one.
+      set({
+        rows: get().rows.map((r) => (r.id === id ? { ...r, status: flag.status } : r)),
+        ...(get().openFlag?.id === id ? { openFlag: { ...flag, transfer: get().openFlag!.transfer } } : {}),
+      });
       return null;
     } catch (err) {
       return errorText(err).message;
     }
   },
 }));
-
-const severityRank: Record<Flag['severity'], number> = { low: 0, medium: 1, high: 2 };
-const statusRank: Record<Flag['status'], number> = { open: 0, confirmed: 1, dismissed: 2 };
-
-/** The flags that pass the filters, in the chosen order (ties: severity, then amount, then id). */
-export function visibleFlags(flags: FlagWithTransfer[], filters: FlagFilters, sort: FlagSortKey, dir: 'asc' | 'desc'): FlagWithTransfer[] {
-  const kept = flags.filter((f) => (!filters.status || f.status === filters.status) && (!filters.ruleId || f.ruleId === filters.ruleId)
-    && (!filters.regime || (f.regime ?? '') === filters.regime) && (!filters.severity || f.severity === filters.severity));
-  const key: Record<FlagSortKey, (f: FlagWithTransfer) => number | string> = {
-    severity: (f) => severityRank[f.severity],
-    // Amounts in different currencies are not comparable; within the board, minor units order each currency's flags.
-    amount: (f) => f.atStakeMinor ?? -1,
-    rule: (f) => f.ruleId,
-    status: (f) => statusRank[f.status],
-  };
-  const sign = dir === 'asc' ? 1 : -1;
-  const cmp = (a: number | string, b: number | string) => (a < b ? -1 : a > b ? 1 : 0);
-  return [...kept].sort((a, b) => sign * cmp(key[sort](a), key[sort](b))
-    || -cmp(severityRank[a.severity], severityRank[b.severity]) || -cmp(a.atStakeMinor ?? -1, b.atStakeMinor ?? -1) || a.id - b.id);
-}

@@ -15,23 +15,18 @@
 // is *now*, so a fast drag skips the positions it passed over.
 import { create } from 'zustand';
 import type { Input, Output } from '../../../shared/contract';
-import type { TransferDetail, TransferRow, TransferSortKey, resourceTypes } from '../../../shared/domain';
+import type { TransferDetail, TransferRow, TransferSortKey } from '../../../shared/domain';
 import type { TransferPatch } from '../../../shared/ledgerInputs';
 import { ApiError, call, errorText, subscribe } from '../api/client';
+import { discardEarly } from '../api/earlyCalls';
+import { PAGE, gridPageInput, initialGridQuery, type GridFilters } from '../features/ledger/gridRequest';
 import { useLedgerStore } from './ledgerStore';
 
-export const PAGE = 100;
+export { PAGE, type GridFilters };
 /** Rows kept around the window; farther ones are dropped (their page is fetched again if needed). */
 const KEEP_ROWS = 3_000;
 
 type Cursor = Output<'transfers:page'>['next'];
-export interface GridFilters {
-  resourceType?: (typeof resourceTypes)[number];
-  currency?: string;
-  dateFrom?: string;
-  dateTo?: string;
-  flagged?: boolean;
-}
 export type EditableField = 'description' | 'amount' | 'status' | 'date';
 export interface EditResult { ok: boolean; message?: string }
 
@@ -94,7 +89,7 @@ let watching = false;
 function watchLedger(): void {
   if (watching) return;
   watching = true;
-  subscribe('ledger:changed', () => { ledgerEpoch++; });
+  subscribe('ledger:changed', () => { ledgerEpoch++; discardEarly(); });
   useLedgerStore.subscribe((s, prev) => {
     // From unknown to known is not a change; another path or other counts are.
     if (prev.info && s.info && (prev.info.path !== s.info.path || JSON.stringify(prev.info.counts) !== JSON.stringify(s.info.counts))) ledgerEpoch++;
@@ -103,11 +98,7 @@ function watchLedger(): void {
 let lastStart: { key: string; epoch: number; done: Promise<void> } | null = null;
 
 export const useTransfersStore = create<TransfersState>((set, get) => {
-  const request = (extra: Partial<Input<'transfers:page'>>): Input<'transfers:page'> => {
-    const { search, sort, dir, filters } = get();
-    const f = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== '' && v !== false));
-    return { limit: PAGE, sort, dir, search, ...(Object.keys(f).length ? { filters: f } : {}), ...extra };
-  };
+  const request = (extra: Partial<Input<'transfers:page'>>): Input<'transfers:page'> => gridPageInput(get(), extra);
 
   /** Put a page's rows at `start` and remember where it continues. */
   const store = (start: number, page: Output<'transfers:page'>, fresh: boolean) => {
@@ -195,7 +186,7 @@ export const useTransfersStore = create<TransfersState>((set, get) => {
   };
 
   return {
-    search: '', sort: 'date', dir: 'desc', filters: {},
+    ...initialGridQuery,
     generation: 0, version: 0, rows: new Map(), total: 0, totalCapped: false, end: null,
     loading: true, error: null, activeIndex: null, scrollTarget: null,
     selectedId: null, detail: null, detailError: null,

@@ -5,8 +5,7 @@
 // calendar year of the transfer, and the flag says so.
 import { formatMoney } from '../../../../shared/money';
 import type { Rule, RuleContext } from '../ruleContext';
-import { convertMinor } from '../../valuation/fx';
-import { AppError } from '../../errors';
+import { tryConvertMinor } from '../../valuation/fx';
 import { whatMoved } from '../describe';
 import { stmt } from '../stmtCache';
 import { mayHaveFigures } from '../runScope';
@@ -21,7 +20,7 @@ function assetsFor(ctx: RuleContext, entityId: number, year: string): Figure | u
 }
 
 function inCurrency(ctx: RuleContext, minor: number, from: string, to: string, day: string): number | null {
-  try { return convertMinor(ctx.db, minor, from, to, day).minor; } catch (err) { if (err instanceof AppError) return null; throw err; }
+  return tryConvertMinor(ctx.db, minor, from, to, day)?.minor ?? null;
 }
 
 export const aktgRule: Rule = {

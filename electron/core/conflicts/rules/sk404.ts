@@ -4,8 +4,7 @@
 // (audit committee or other, Nasdaq 5630 / NYSE 314.00; NYSE asks for it in advance).
 import { formatMoney } from '../../../../shared/money';
 import type { Rule, RuleContext } from '../ruleContext';
-import { convertMinor } from '../../valuation/fx';
-import { AppError } from '../../errors';
+import { tryConvertMinor } from '../../valuation/fx';
 import { whatMoved } from '../describe';
 import { stmt } from '../stmtCache';
 import type { ChecklistItem } from '../../../../shared/domain';
@@ -17,13 +16,8 @@ function atStakeUsd(ctx: RuleContext): { minor: number; note: string } | null {
   const a = ctx.atStake;
   if (!a) return null;
   if (a.currency === 'USD') return { minor: a.minor, note: '' };
-  try {
-    const c = convertMinor(ctx.db, a.minor, a.currency, 'USD', ctx.transfer.date);
-    return { minor: c.minor, note: ` (${formatMoney(a.minor, a.currency)} at ${c.note})` };
-  } catch (err) {
-    if (err instanceof AppError) return null;
-    throw err;
-  }
+  const c = tryConvertMinor(ctx.db, a.minor, a.currency, 'USD', ctx.transfer.date);
+  return c ? { minor: c.minor, note: ` (${formatMoney(a.minor, a.currency)} at ${c.note})` } : null;
 }
 
 // Both US SEC rules ask for the same conversion: do it once per transfer.

@@ -1,7 +1,7 @@
 // Strings of the Flags board and the flag page, English and German.
 export const flagMessages = {
   en: {
-    title: 'Flags', count: (shown: number, all: number) => `${shown} of ${all} flags`,
+    title: 'Flags', count: (shown: string, all: string) => `${shown} of ${all} flags`,
     loading: 'Loading flags…', empty: 'No rule flags any transfer in this ledger.', emptyFiltered: 'No flag matches these filters.', clear: 'Clear filters',
     status: 'Review', rule: 'Rule', regime: 'Regime', severity: 'Severity', any: 'any', flag: 'Flag', transfer: 'Transfer', atStake: 'At stake',
     filters: 'Filter flags', sortBy: (col: string) => `Sort by ${col}`,
@@ -15,9 +15,10 @@ export const flagMessages = {
     needsReason: 'Dismissing a flag needs a reason.', reviewedBy: (who: string, when: string) => `Last reviewed by ${who} on ${when}.`,
     reviewedAt: (when: string) => `Last reviewed on ${when}.`, notReviewed: 'Not reviewed yet.', saved: 'Review saved.',
     side: (name: string) => name,
+    date: 'Date', loadingMore: 'Loading more flags…', loadingFlag: 'Loading the flag…',
   },
   de: {
-    title: 'Hinweise', count: (shown: number, all: number) => `${shown} von ${all} Hinweisen`,
+    title: 'Hinweise', count: (shown: string, all: string) => `${shown} von ${all} Hinweisen`,
     loading: 'Hinweise werden geladen…', empty: 'Keine Regel markiert eine Übertragung in diesem Register.', emptyFiltered: 'Kein Hinweis passt zu diesen Filtern.', clear: 'Filter zurücksetzen',
     status: 'Prüfung', rule: 'Regel', regime: 'Rechtsrahmen', severity: 'Schwere', any: 'alle', flag: 'Hinweis', transfer: 'Übertragung', atStake: 'Betroffener Betrag',
     filters: 'Hinweise filtern', sortBy: (col: string) => `Nach ${col} sortieren`,
@@ -31,5 +32,6 @@ export const flagMessages = {
     needsReason: 'Das Verwerfen eines Hinweises braucht eine Begründung.', reviewedBy: (who: string, when: string) => `Zuletzt geprüft von ${who} am ${when}.`,
     reviewedAt: (when: string) => `Zuletzt geprüft am ${when}.`, notReviewed: 'Noch nicht geprüft.', saved: 'Prüfung gespeichert.',
     side: (name: string) => name,
+    date: 'Datum', loadingMore: 'Weitere Hinweise werden geladen…', loadingFlag: 'Hinweis wird geladen…',
   },
 };

@@ -45,6 +45,15 @@ const en = {
   flagsTitle: 'Flags', noFlags: 'No rule flags this transfer.',
   evidence: 'Evidence', valuationMore: 'In the reporting currency, delay cost and materiality',
   openEntity: (name: string) => `Open ${name}`,
+  // Ledger menu (shell sidebar)
+  menuLabel: 'Ledger',
+  newLedger: 'New empty ledger',
+  newLedgerName: 'New ledger name',
+  newLedgerPlaceholder: 'Name of the new ledger',
+  create: 'Create',
+  cancel: 'Cancel',
+  openSample: 'Open sample',
+  ledgerCounts: (transfers: string, entities: string, flags: string) => `${transfers} transfers · ${entities} entities · ${flags} flags`,
 };
 
 const de: typeof en = {
@@ -90,6 +99,15 @@ const de: typeof en = {
   flagsTitle: 'Markierungen', noFlags: 'Keine Regel markiert diesen Transfer.',
   evidence: 'Belege', valuationMore: 'In Berichtswährung, Verzögerungskosten und Wesentlichkeit',
   openEntity: (name) => `${name} öffnen`,
+  // The menu sits in the sidebar, so it uses the sidebar's words (Register, Beteiligte, Hinweise).
+  menuLabel: 'Register',
+  newLedger: 'Neues leeres Register',
+  newLedgerName: 'Name des neuen Registers',
+  newLedgerPlaceholder: 'Name des neuen Registers',
+  create: 'Anlegen',
+  cancel: 'Abbrechen',
+  openSample: 'Beispiel öffnen',
+  ledgerCounts: (transfers, entities, flags) => `${transfers} Transfers · ${entities} Beteiligte · ${flags} Hinweise`,
 };
 
 export const ledgerMessages: Messages<typeof en> = { en, de };
