@@ -1,5 +1,5 @@
 import type { MoneyMix } from '../../../shared/domain';
-import { money } from '../format';
+import { money, number } from '../format';
 
 /**
  * A sum in the reporting currency, followed by whatever could not be converted, per currency:
@@ -12,7 +12,7 @@ export function MoneyMixView({ value, compact = false }: { value: MoneyMix; comp
     <span className="money-mix">
       {hasConverted && <span className="num">{money(value.minor, value.currency, compact)}</span>}
       {value.others.map((o) => (
-        <span key={o.currency} className="num other-currency" title={`${o.count}`}>
+        <span key={o.currency} className="num other-currency" title={number(o.count)}>
           {hasConverted || o !== value.others[0] ? ' + ' : ''}{money(o.minor, o.currency, compact)}
         </span>
       ))}

@@ -18,3 +18,8 @@ export function localDate(iso: string, precision: DatePrecision = 'day'): string
 export function localDateTime(iso: string): string {
   return new Intl.DateTimeFormat(tag(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
+
+/** A recorded moment to the second (audit entries), e.g. 31.12.2024, 14:05:09 / Dec 31, 2024, 2:05:09 PM. */
+export function localTimestamp(iso: string): string {
+  return new Intl.DateTimeFormat(tag(), { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso));
+}

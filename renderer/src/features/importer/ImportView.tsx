@@ -2,6 +2,9 @@ import { useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import { call, errorText } from '../../api/client';
 import { useLedgerStore } from '../../stores/ledgerStore';
+import { useMessages } from '../../i18n';
+import { number } from '../../format';
+import { importerMessages } from './messages';
 import { ImportHistory } from './ImportHistory';
 import { SpreadsheetImport } from './SpreadsheetImport';
 
@@ -13,11 +16,6 @@ type SheetResult = Output<'spreadsheet:import'>;
 const spreadsheetName = /\.(csv|tsv|tab|xlsx|xlsm)$/i;
 type Decision = number | 'new';
 
-const formatNames: Record<string, string> = {
-  csv: 'CSV ledger of transfers', xlsx: 'XLSX workbook', 'sec-json': 'SEC XBRL JSON', ftm: 'FollowTheMoney entities',
-  xbrl: 'XBRL instance', ixbrl: 'Inline XBRL filing', 'proxy-html': 'Proxy statement (HTML)', 'proxy-text': 'Proxy statement (text)',
-};
-
 async function toBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
@@ -27,6 +25,7 @@ async function toBase64(file: File): Promise<string> {
 
 /** Choose a file, see what it would add and which parties it matches, then import it. */
 export function ImportView() {
+  const t = useMessages(importerMessages);
   const refresh = useLedgerStore((s) => s.refresh);
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -74,45 +73,43 @@ export function ImportView() {
   const blocked = !preview || preview.alreadyImportedBatch !== null || (preview.problemCount > 0 && (preview.format === 'csv' || !validPart));
   return (
     <section className="main-pane narrow">
-      <h1>Import</h1>
-      <p>Spreadsheets of transfers (CSV, TSV, XLSX: encoding, separators, number and date styles detected, columns mapped by you), XBRL and Inline XBRL filings (10-K, 10-Q, 20-F, ESEF), proxy statements and prospectuses (HTML or text), SEC XBRL JSON (companyfacts, companyconcept) and FollowTheMoney entity files. The format is read from the file's content.
-        Nothing is written until you import, and an import can be undone as a whole from the history below.</p>
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
       <label className="file-pick"
         onDragOver={(e) => e.preventDefault()}
         onDrop={(e) => { e.preventDefault(); const f = e.dataTransfer.files[0]; if (f) void choose(f); }}>
-        Choose or drop a file
-        <input type="file" disabled={busy} aria-label="File to import"
+        {t.chooseFile}
+        <input type="file" disabled={busy} aria-label={t.fileLabel}
           onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void choose(f); }} />
       </label>
-      {busy && <p aria-live="polite">Working…</p>}
+      {busy && <p aria-live="polite">{t.working}</p>}
       {sheetFile && (
         <SpreadsheetImport key={`${sheetFile.name}:${imports}:${sheetFile.base64.length}:${sheetFile.base64.slice(-32)}`} file={sheetFile}
           onImported={(r) => { setSheetResult(r); setSheetFile(null); setImports((n) => n + 1); void refresh(); }} />
       )}
       {sheetResult && (
-        <p role="status" className="ok">Imported batch {sheetResult.batchId}: {sheetResult.transfers} transfers, {sheetResult.newEntities} new entities
-          {sheetResult.validPartOnly ? `; left out ${sheetResult.problemsLeftOut} problems (recorded with the batch)` : ''}
-          {sheetResult.duplicatesSkipped ? `; skipped ${sheetResult.duplicatesSkipped} rows already in the ledger` : ''}. Flags were re-run.</p>
+        <p role="status" className="ok">{t.importedSheet(sheetResult.batchId, number(sheetResult.transfers), number(sheetResult.newEntities),
+          sheetResult.validPartOnly ? number(sheetResult.problemsLeftOut) : null, sheetResult.duplicatesSkipped ? number(sheetResult.duplicatesSkipped) : null)}</p>
       )}
       {preview && (
-        <section className="preview" aria-label="Import preview">
-          <h2>{preview.fileName}: {formatNames[preview.format] ?? preview.format}</h2>
-          {preview.alreadyImportedBatch !== null && <p role="alert" className="error">This exact file was already imported (batch {preview.alreadyImportedBatch}); importing it again would add nothing.</p>}
-          <p>Would add: {preview.counts.transfers} transfers, {preview.counts.disclosures} disclosures, {preview.counts.figures} issuer figures,
-            {' '}{preview.counts.candidates} proposed transfers for review, {preview.counts.affiliations} affiliations; {preview.counts.entities} parties.</p>
-          {preview.statesNoTransactions && <p>The document states there were no related-party transactions: “{preview.statesNoTransactions}”</p>}
+        <section className="preview" aria-label={t.previewLabel}>
+          <h2>{preview.fileName}: {t.formatNames[preview.format] ?? preview.format}</h2>
+          {preview.alreadyImportedBatch !== null && <p role="alert" className="error">{t.alreadyImported(preview.alreadyImportedBatch)}</p>}
+          <p>{t.wouldAddDocument(number(preview.counts.transfers), number(preview.counts.disclosures), number(preview.counts.figures),
+            number(preview.counts.candidates), number(preview.counts.affiliations), number(preview.counts.entities))}</p>
+          {preview.statesNoTransactions && <p>{t.statesNoTransactions(preview.statesNoTransactions)}</p>}
           {preview.entities.length > 0 && (
             <table className="grid">
-              <thead><tr><th>Party in the file</th><th>In the ledger</th></tr></thead>
+              <thead><tr><th>{t.partyInFile}</th><th>{t.inLedger}</th></tr></thead>
               <tbody>
                 {preview.entities.map(({ key, name, match }) => (
                   <tr key={key}><td>{name}</td><td>
                     {match.status === 'matched' && <>{match.entityName} <span className="muted">({match.by}: {match.detail})</span></>}
-                    {match.status === 'new' && <span className="muted">new entity</span>}
+                    {match.status === 'new' && <span className="muted">{t.newEntity}</span>}
                     {match.status === 'uncertain' && (
-                      <select aria-label={`Which entity is ${name}?`} value={String(decisions[key] ?? 'new')}
+                      <select aria-label={t.whichEntity(name)} value={String(decisions[key] ?? 'new')}
                         onChange={(e) => setDecisions({ ...decisions, [key]: e.target.value === 'new' ? 'new' : Number(e.target.value) })}>
-                        <option value="new">A new entity</option>
+                        <option value="new">{t.aNewEntity}</option>
                         {match.candidates.map((c) => <option key={c.entityId} value={c.entityId}>{c.entityName} ({c.why})</option>)}
                       </select>
                     )}
@@ -123,19 +120,19 @@ export function ImportView() {
           )}
           {preview.problemCount > 0 && (
             <div role="alert" className="error">
-              <p>{preview.problemCount} problem{preview.problemCount === 1 ? '' : 's'}{preview.format === 'csv' ? '; a CSV ledger imports only when every row is valid' : ''}:</p>
+              <p>{t.problemsDocument(preview.problemCount, number(preview.problemCount), preview.format === 'csv')}</p>
               <ul>{preview.problems.map((d) => <li key={d}>{d}</li>)}</ul>
               {preview.format !== 'csv' && (
-                <label><input type="checkbox" checked={validPart} onChange={(e) => setValidPart(e.target.checked)} /> Import the valid part and leave these out (recorded with the import)</label>
+                <label><input type="checkbox" checked={validPart} onChange={(e) => setValidPart(e.target.checked)} /> {t.validPart}</label>
               )}
             </div>
           )}
-          <p><button className="primary" disabled={busy || blocked} onClick={() => void commit()}>Import</button></p>
+          <p><button className="primary" disabled={busy || blocked} onClick={() => void commit()}>{t.importButton}</button></p>
         </section>
       )}
       {result && (
-        <p role="status" className="ok">Imported batch {result.batchId}: {result.transfers} transfers, {result.disclosures} disclosures, {result.candidates} proposed transfers, {result.entitiesNew} new entities
-          {result.problemsLeftOut ? `; left out ${result.problemsLeftOut} problems` : ''}. Flags were re-run.</p>
+        <p role="status" className="ok">{t.importedDocument(result.batchId, number(result.transfers), number(result.disclosures), number(result.candidates),
+          number(result.entitiesNew), result.problemsLeftOut ? number(result.problemsLeftOut) : null)}</p>
       )}
       {failure && (
         <div role="alert" className="error">

@@ -6,6 +6,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { Input, Output } from '../../../../shared/contract';
 import { transferFieldNames } from '../../../../shared/spreadsheetSchemas';
 import { call, errorText, subscribe } from '../../api/client';
+import { useMessages } from '../../i18n';
+import { number } from '../../format';
+import { importerMessages } from './messages';
 
 type Preview = Output<'spreadsheet:preview'>;
 type Result = Output<'spreadsheet:import'>;
@@ -15,11 +18,8 @@ type Preset = Output<'importPresets:list'>[number];
 type Decision = number | 'new';
 type Party = Preview['entities'][number];
 
-const fieldLabels: Record<(typeof transferFieldNames)[number], string> = {
-  date: 'date', from: 'from (payer)', to: 'to (recipient)', resource: 'resource', resource_type: 'resource type', resource_key: 'price-book key',
-  quantity: 'quantity', unit: 'unit', amount: 'amount', currency: 'currency', description: 'description', status: 'status', intended_for: 'intended for',
-};
-const dateFormatLabels = { iso: 'ISO (2024-12-31)', dmy: 'day first (31.12.2024, 31/12/2024)', mdy: 'month first (12/31/2024)' } as const;
+type DateFormat = NonNullable<Options['dateFormat']>;
+const dateFormats: DateFormat[] = ['iso', 'dmy', 'mdy'];
 
 export function SpreadsheetImport({ file, onImported }: { file: { name: string; base64: string }; onImported: (r: Result) => void }) {
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -34,6 +34,7 @@ export function SpreadsheetImport({ file, onImported }: { file: { name: string; 
   /** By the party's name in the file; no entry means no choice made yet. */
   const [decisions, setDecisions] = useState<Record<string, Decision>>({});
   const jobId = useRef<string | null>(null);
+  const t = useMessages(importerMessages);
 
   useEffect(() => { void call('importPresets:list', {}).then(setPresets).catch(() => setPresets([])); }, []);
 
@@ -90,70 +91,70 @@ export function SpreadsheetImport({ file, onImported }: { file: { name: string; 
   const undecided = asked.filter((e) => decisions[e.name] === undefined).length;
   const blocked = !p || busy || p.alreadyImportedBatch !== null || p.dateFormat === null || (p.problemCount > 0 && (!validPart || p.counts.transfers === 0)) || undecided > 0;
   return (
-    <section className="preview spreadsheet" aria-label="Import preview">
-      <h2>{file.name}: {p?.format === 'xlsx' ? 'XLSX workbook of transfers' : 'CSV ledger of transfers'}</h2>
-      {busy && !progress && <p aria-live="polite">Reading…</p>}
+    <section className="preview spreadsheet" aria-label={t.previewLabel}>
+      <h2>{file.name}: {t.sheetTitle(p?.format === 'xlsx')}</h2>
+      {busy && !progress && <p aria-live="polite">{t.reading}</p>}
       {p && (
         <>
-          {p.alreadyImportedBatch !== null && <p className="error">This exact file was already imported (batch {p.alreadyImportedBatch}); importing it again would add nothing.</p>}
+          {p.alreadyImportedBatch !== null && <p className="error">{t.alreadyImported(p.alreadyImportedBatch)}</p>}
           <dl className="sheet-detected">
-            {p.encoding && <><dt>Encoding</dt><dd>{p.encoding.label}</dd></>}
-            {p.delimiter && <><dt>Separator</dt><dd>{p.delimiter.label}</dd></>}
-            <dt>Numbers</dt><dd>{p.numberStyle.label}{p.numberStyle.example ? ` (from “${p.numberStyle.example}”)` : p.numberStyle.decided ? '' : ' (assumed: no value decided it)'}</dd>
-            {p.dateColumn && <><dt>Dates in “{p.dateColumn.header}”</dt><dd>{p.dateFormat ? dateFormatLabels[p.dateFormat] : 'ambiguous: choose below'}</dd></>}
-            <dt>Rows</dt><dd>{p.totalRows}</dd>
+            {p.encoding && <><dt>{t.encoding}</dt><dd>{p.encoding.label}</dd></>}
+            {p.delimiter && <><dt>{t.separator}</dt><dd>{p.delimiter.label}</dd></>}
+            <dt>{t.numbers}</dt><dd>{p.numberStyle.label}{p.numberStyle.example ? t.numbersFrom(p.numberStyle.example) : p.numberStyle.decided ? '' : t.numbersAssumed}</dd>
+            {p.dateColumn && <><dt>{t.datesIn(p.dateColumn.header)}</dt><dd>{p.dateFormat ? t.dateFormatLabels[p.dateFormat] : t.datesAmbiguous}</dd></>}
+            <dt>{t.rows}</dt><dd>{number(p.totalRows)}</dd>
           </dl>
           <div className="sheet-choices">
             {p.sheets.length > 1 && (
-              <label>Sheet{' '}
+              <label>{t.sheet}{' '}
                 <select value={p.sheet ?? ''} onChange={(e) => { setMapping(undefined); setOptions({ ...options, sheet: e.target.value }); }}>
                   {p.sheets.map((s) => <option key={s} value={s}>{s}</option>)}
                 </select>
               </label>
             )}
             {p.dateColumn && (
-              <label>Date format{' '}
-                <select value={options.dateFormat ?? p.dateFormat ?? ''} onChange={(e) => setOptions({ ...options, dateFormat: e.target.value as keyof typeof dateFormatLabels })}
+              <label>{t.dateFormat}{' '}
+                <select value={options.dateFormat ?? p.dateFormat ?? ''} onChange={(e) => setOptions({ ...options, dateFormat: e.target.value as DateFormat })}
                   aria-invalid={p.dateFormat === null}>
-                  {p.dateFormat === null && <option value="">Choose: the dates fit more than one format</option>}
-                  {(Object.keys(dateFormatLabels) as Array<keyof typeof dateFormatLabels>).map((f) => (
-                    <option key={f} value={f} disabled={p.dateColumn!.candidates.length > 0 && !p.dateColumn!.candidates.includes(f)}>{dateFormatLabels[f]}</option>
+                  {p.dateFormat === null && <option value="">{t.dateFormatChoose}</option>}
+                  {dateFormats.map((f) => (
+                    <option key={f} value={f} disabled={p.dateColumn!.candidates.length > 0 && !p.dateColumn!.candidates.includes(f)}>{t.dateFormatLabels[f]}</option>
                   ))}
                 </select>
               </label>
             )}
-            <label>Decimal separator{' '}
+            <label>{t.decimal}{' '}
               <select value={options.decimal ?? p.numberStyle.decimal} onChange={(e) => setOptions({ ...options, decimal: e.target.value as '.' | ',' })}>
-                <option value=".">point (1,234.56)</option>
-                <option value=",">comma (1.234,56)</option>
+                <option value=".">{t.decimalPoint}</option>
+                <option value=",">{t.decimalComma}</option>
               </select>
             </label>
             {presets.length > 0 && (
-              <label>Preset{' '}
+              <label>{t.preset}{' '}
                 <select value={p.preset ? String(p.preset.id) : ''} onChange={(e) => applyPreset(e.target.value)}>
-                  <option value="">{p.preset ? '' : 'none matched'}</option>
+                  <option value="">{p.preset ? '' : t.presetNone}</option>
                   {presets.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
                 </select>
               </label>
             )}
-            {p.preset && <span className="muted">Mapping from the preset “{p.preset.name}” (its header row matches).</span>}
+            {p.preset && <span className="muted">{t.presetUsed(p.preset.name)}</span>}
           </div>
-          <div className="sheet-table" role="group" aria-label="Columns and first rows">
+          <div className="sheet-table" role="group" aria-label={t.columnsLabel}>
             <table className="grid compact">
               <thead>
-                <tr><th scope="col">Line</th>{p.headers.map((h, i) => <th key={i} scope="col">{h || `column ${i + 1}`}</th>)}</tr>
+                <tr><th scope="col">{t.line}</th>{p.headers.map((h, i) => <th key={i} scope="col">{h || t.columnN(i + 1)}</th>)}</tr>
                 <tr>
-                  <th scope="row">Field</th>
+                  <th scope="row">{t.field}</th>
                   {p.headers.map((h, i) => {
                     const s = p.suggestions[i];
                     return (
                       <td key={i}>
-                        <select aria-label={`Field for column "${h || i + 1}"`} value={p.mapping[i] ?? ''}
+                        <select aria-label={t.fieldFor(h || String(i + 1))} value={p.mapping[i] ?? ''}
                           onChange={(e) => { const next = [...p.mapping]; next[i] = (e.target.value || null) as Mapping[number]; setMapping(next); }}>
-                          <option value="">ignore</option>
-                          {transferFieldNames.map((f) => <option key={f} value={f}>{fieldLabels[f]}</option>)}
+                          <option value="">{t.ignore}</option>
+                          {transferFieldNames.map((f) => <option key={f} value={f}>{t.fieldLabels[f] ?? f}</option>)}
                         </select>
-                        {s && s.field && s.field === p.mapping[i] && s.confidence < 0.8 && <span className="muted small" title={s.why}> guess</span>}
+                        {s && s.field && s.field === p.mapping[i] && s.confidence < 0.8 && <span className="muted small" title={s.why}> {t.guess}</span>}
                       </td>
                     );
                   })}
@@ -164,69 +165,69 @@ export function SpreadsheetImport({ file, onImported }: { file: { name: string; 
               </tbody>
             </table>
           </div>
-          <p>Would add: {p.counts.transfers} transfers; {p.counts.newEntities} new parties{p.undecidedParties > 0 ? ` (counting ${p.undecidedParties} not yet decided as new)` : ''}{p.counts.duplicates ? `; skips ${p.counts.duplicates} rows already in the ledger` : ''}.</p>
+          <p>{t.wouldAddSheet(number(p.counts.transfers), number(p.counts.newEntities), p.undecidedParties > 0 ? number(p.undecidedParties) : null,
+            p.counts.duplicates ? number(p.counts.duplicates) : null)}</p>
           {asked.length > 0 && (
-            <div className="sheet-decisions" role="group" aria-label="Parties that may already be in the ledger">
-              <p>{asked.length === 1 ? 'This party may already be in the ledger under another name. Say which entity it is, or that it is new:'
-                : `These ${asked.length} parties may already be in the ledger under another name. Say which entity each one is, or that it is new:`}</p>
+            <div className="sheet-decisions" role="group" aria-label={t.maybeKnownLabel}>
+              <p>{t.askParties(asked.length, number(asked.length))}</p>
               <table className="grid compact">
-                <thead><tr><th scope="col">Party in the file</th><th scope="col">In the ledger</th></tr></thead>
+                <thead><tr><th scope="col">{t.partyInFile}</th><th scope="col">{t.inLedger}</th></tr></thead>
                 <tbody>
                   {asked.map(({ name, match }) => (
                     <tr key={name}><td>{name}</td><td>
-                      <select aria-label={`Which entity is ${name}?`} value={decisions[name] === undefined ? '' : String(decisions[name])}
+                      <select aria-label={t.whichEntity(name)} value={decisions[name] === undefined ? '' : String(decisions[name])}
                         aria-invalid={decisions[name] === undefined} onChange={(e) => decide(name, e.target.value)}>
-                        <option value="">Choose…</option>
-                        <option value="new">A new entity</option>
+                        <option value="">{t.choose}</option>
+                        <option value="new">{t.aNewEntity}</option>
                         {match.status === 'uncertain' && match.candidates.map((c) => <option key={c.entityId} value={c.entityId}>{c.entityName} ({c.why})</option>)}
                       </select>
                     </td></tr>
                   ))}
                 </tbody>
               </table>
-              {p.uncertainNotShown > 0 && <p className="error">{p.uncertainNotShown} more parties may already be in the ledger but are not listed here; the import will name them.</p>}
+              {p.uncertainNotShown > 0 && <p className="error">{t.notShown(number(p.uncertainNotShown))}</p>}
             </div>
           )}
           {p.duplicates.length > 0 && (
             <details>
-              <summary>Rows already in the ledger ({p.counts.duplicates})</summary>
+              <summary>{t.duplicateRows(number(p.counts.duplicates))}</summary>
               <ul>{p.duplicates.map((d) => <li key={d}>{d}</li>)}</ul>
             </details>
           )}
           {p.entities.length > 0 && (
             <details>
-              <summary>Parties in the file ({p.entities.length})</summary>
+              <summary>{t.partiesInFile(number(p.entities.length))}</summary>
               <ul className="sheet-parties">
                 {p.entities.map(({ name, match }) => (
-                  <li key={name}>{name}: {match.status === 'matched' ? <>matches {match.entityName} <span className="muted">({match.by}: {match.detail})</span></>
-                    : match.status === 'uncertain' ? <>maybe {match.candidates.map((c) => c.entityName).join(' or ')} <span className="muted">(decide above)</span></>
-                    : <span className="muted">new entity</span>}</li>
+                  <li key={name}>{name}: {match.status === 'matched' ? <>{t.matches(match.entityName)} <span className="muted">({match.by}: {match.detail})</span></>
+                    : match.status === 'uncertain' ? <>{t.maybe(match.candidates.map((c) => c.entityName))} <span className="muted">{t.decideAbove}</span></>
+                    : <span className="muted">{t.newEntity}</span>}</li>
                 ))}
               </ul>
             </details>
           )}
           {p.problemCount > 0 && (
             <div role="alert" className="error">
-              <p>{p.problemCount} problem{p.problemCount === 1 ? '' : 's'}; a spreadsheet imports only when every row is valid, unless you import its valid part:</p>
+              <p>{t.problemsSheet(p.problemCount, number(p.problemCount))}</p>
               <ul>{p.problems.map((d) => <li key={d}>{d}</li>)}</ul>
               {p.counts.transfers > 0 && (
-                <label><input type="checkbox" checked={validPart} onChange={(e) => setValidPart(e.target.checked)} /> Import the valid part and leave these out (recorded with the import)</label>
+                <label><input type="checkbox" checked={validPart} onChange={(e) => setValidPart(e.target.checked)} /> {t.validPart}</label>
               )}
             </div>
           )}
           <p className="sheet-commit">
-            <label>Save mapping as preset{' '}
-              <input type="text" value={presetName} placeholder={p.preset?.name ?? 'e.g. Bank export'} onChange={(e) => setPresetName(e.target.value)} maxLength={100} />
+            <label>{t.savePreset}{' '}
+              <input type="text" value={presetName} placeholder={p.preset?.name ?? t.presetPlaceholder} onChange={(e) => setPresetName(e.target.value)} maxLength={100} />
             </label>{' '}
-            <button className="primary" disabled={blocked} onClick={() => void commit()}>Import</button>
-            {undecided > 0 && <span className="sheet-blocked" role="status">Decide for {undecided} {undecided === 1 ? 'party' : 'parties'} that may already be in the ledger</span>}
+            <button className="primary" disabled={blocked} onClick={() => void commit()}>{t.importButton}</button>
+            {undecided > 0 && <span className="sheet-blocked" role="status">{t.decideFor(undecided, number(undecided))}</span>}
           </p>
         </>
       )}
       {progress && (
         <p className="sheet-progress">
-          <progress aria-label="Import progress" max={progress.totalBytes} value={progress.bytes} /> {progress.rows.toLocaleString()} rows{' '}
-          <button onClick={cancel}>Cancel</button>
+          <progress aria-label={t.progressLabel} max={progress.totalBytes} value={progress.bytes} /> {t.progressRows(number(progress.rows))}{' '}
+          <button onClick={cancel}>{t.cancel}</button>
         </p>
       )}
       {failure && (

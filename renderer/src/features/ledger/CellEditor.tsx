@@ -48,7 +48,7 @@ export function CellEditor({ row, field, label, t, onDone }: Props) {
     <div className="cell-editor" onClick={(e) => e.stopPropagation()} onDoubleClick={(e) => e.stopPropagation()}>
       {field === 'status' ? (
         <select ref={input} value={value} onChange={(e) => setValue(e.target.value)} {...common}>
-          {transferStatuses.map((s) => <option key={s} value={s}>{s}</option>)}
+          {transferStatuses.map((s) => <option key={s} value={s}>{t.statusNames[s] ?? s}</option>)}
         </select>
       ) : (
         <input ref={input} value={value} readOnly={saving} inputMode={field === 'amount' ? 'decimal' : undefined} onChange={(e) => { setValue(e.target.value); setError(null); }} {...common} />

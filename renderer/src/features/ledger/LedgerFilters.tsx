@@ -32,7 +32,7 @@ export function LedgerFilters({ t }: { t: LedgerMessages }) {
         <select aria-label={t.typeLabel} value={filters.resourceType ?? ''}
           onChange={(e) => apply({ resourceType: (resourceTypes as readonly string[]).includes(e.target.value) ? (e.target.value as GridFilters['resourceType']) : undefined })}>
           <option value="">{t.anyType}</option>
-          {resourceTypes.map((r) => <option key={r} value={r}>{r}</option>)}
+          {resourceTypes.map((r) => <option key={r} value={r}>{t.typeNames[r] ?? r}</option>)}
         </select>
       </label>
       <label>

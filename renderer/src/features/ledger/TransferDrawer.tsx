@@ -7,7 +7,8 @@ import { useMessages } from '../../i18n';
 import { Severity } from '../../components/Severity';
 import { EvidenceLinks } from '../../components/EvidenceLinks';
 import { ValuationPanel } from '../valuation/ValuationPanel';
-import { money, percent, quantity, transferDate } from '../../format';
+import { money, percent, quantity } from '../../format';
+import { localDate } from '../../components/dates';
 import { ledgerMessages } from './messages';
 
 export function TransferDrawer() {
@@ -35,8 +36,8 @@ export function TransferDrawer() {
             <h2>{t.transferNo(tr.id)}</h2>
             <p className="lead">{quantity(tr)} {tr.resource}: <strong>{entity(tr.from)}</strong> → <strong>{entity(tr.to)}</strong></p>
             <dl className="facts">
-              <dt>{t.date}</dt><dd>{transferDate(tr)}</dd>
-              <dt>{t.status}</dt><dd>{tr.status}{tr.intendedFor ? <> ({t.meantFor('')}{entity(tr.intendedFor)})</> : ''}</dd>
+              <dt>{t.date}</dt><dd>{localDate(tr.date, tr.datePrecision)}</dd>
+              <dt>{t.status}</dt><dd>{t.statusNames[tr.status] ?? tr.status}{tr.intendedFor ? <> ({t.meantFor('')}{entity(tr.intendedFor)})</> : ''}</dd>
               <dt>{t.reported}</dt><dd>{money(tr.amountMinor, tr.currency)}</dd>
               {tr.description && <><dt>{t.description}</dt><dd>{tr.description}</dd></>}
             </dl>

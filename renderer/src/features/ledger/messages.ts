@@ -30,6 +30,11 @@ const en = {
   editLabel: (column: string) => `Edit ${column}`,
   editHint: 'Enter saves, Escape cancels',
   saving: 'Saving…',
+  // Names of the stored codes (shared/domain.ts); a code missing here is shown as stored.
+  statusNames: { proposed: 'proposed', executed: 'executed', redirected: 'redirected', reversed: 'reversed' } as Record<string, string>,
+  typeNames: {
+    cash: 'cash', goods: 'goods', gpu: 'gpu', compute: 'compute', data: 'data', services: 'services', staff: 'staff', ip: 'ip', equity: 'equity', allocation: 'allocation',
+  } as Record<string, string>,
   col_date: 'Date', col_from: 'From', col_to: 'To', col_resource: 'What', col_type: 'Type', col_quantity: 'Qty',
   col_amount: 'Reported', col_status: 'Status', col_flags: 'Flags', col_description: 'Description',
   sortBy: (column: string) => `Sort by ${column}`,
@@ -85,6 +90,11 @@ const de: typeof en = {
   editLabel: (column) => `${column} bearbeiten`,
   editHint: 'Enter speichert, Escape bricht ab',
   saving: 'Speichert…',
+  statusNames: { proposed: 'vorgeschlagen', executed: 'ausgeführt', redirected: 'umgeleitet', reversed: 'rückabgewickelt' },
+  typeNames: {
+    cash: 'Geld', goods: 'Waren', gpu: 'GPUs', compute: 'Rechenleistung', data: 'Daten', services: 'Dienstleistungen', staff: 'Personal',
+    ip: 'Geistiges Eigentum', equity: 'Anteile', allocation: 'Zuteilung',
+  },
   col_date: 'Datum', col_from: 'Von', col_to: 'An', col_resource: 'Was', col_type: 'Art', col_quantity: 'Menge',
   col_amount: 'Gemeldet', col_status: 'Status', col_flags: 'Markierungen', col_description: 'Beschreibung',
   sortBy: (column) => `Nach ${column} sortieren`,

@@ -3,12 +3,13 @@ import type { Output } from '../../../../shared/contract';
 import { call, errorText } from '../../api/client';
 import { useLedgerStore } from '../../stores/ledgerStore';
 import { money } from '../../format';
+import { useMessages } from '../../i18n';
+import { reviewMessages } from './messages';
 
 type Candidate = Output<'candidates:list'>[number];
 
-const directions: Record<Candidate['direction'], string> = { from_issuer: 'issuer pays / gives', to_issuer: 'issuer receives', unknown: 'direction not stated' };
-
 function CandidateCard({ c, onDone }: { c: Candidate; onDone: () => void }) {
+  const t = useMessages(reviewMessages);
   const [reason, setReason] = useState('');
   const [direction, setDirection] = useState<'from_issuer' | 'to_issuer' | ''>('');
   const [date, setDate] = useState('');
@@ -21,25 +22,25 @@ function CandidateCard({ c, onDone }: { c: Candidate; onDone: () => void }) {
       <blockquote>{c.excerpt}</blockquote>
       <p className="cite">{c.documentName} · {c.locator}</p>
       {c.possibleDuplicateOf !== null && (
-        <p role="note" className="warning">⚠ The ledger already has transfer #{c.possibleDuplicateOf} with the same parties, amount and period; accepting this would count it twice.</p>
+        <p role="note" className="warning">{t.duplicate(c.possibleDuplicateOf)}</p>
       )}
       <dl className="facts">
-        <dt>Issuer</dt><dd>{c.issuerName ?? 'unknown'}</dd>
-        <dt>Counterparty</dt><dd>{c.counterparty ?? 'not named'}</dd>
-        <dt>Amount</dt><dd>{money(c.amountMinor, c.currency)}</dd>
-        <dt>Direction</dt><dd>{directions[c.direction]}</dd>
-        <dt>Period</dt><dd>{c.periodText ?? '—'}</dd>
+        <dt>{t.issuer}</dt><dd>{c.issuerName ?? t.unknownIssuer}</dd>
+        <dt>{t.counterparty}</dt><dd>{c.counterparty ?? t.notNamed}</dd>
+        <dt>{t.amount}</dt><dd>{money(c.amountMinor, c.currency)}</dd>
+        <dt>{t.direction}</dt><dd>{t.directions[c.direction]}</dd>
+        <dt>{t.period}</dt><dd>{c.periodText ?? '—'}</dd>
       </dl>
       <div className="review">
         {c.direction === 'unknown' && (
-          <select aria-label="Direction" value={direction} onChange={(e) => setDirection(e.target.value as typeof direction)}>
-            <option value="">Who paid whom?</option><option value="from_issuer">Issuer paid</option><option value="to_issuer">Issuer received</option>
+          <select aria-label={t.direction} value={direction} onChange={(e) => setDirection(e.target.value as typeof direction)}>
+            <option value="">{t.whoPaid}</option><option value="from_issuer">{t.issuerPaid}</option><option value="to_issuer">{t.issuerReceived}</option>
           </select>
         )}
-        {!c.periodEnd && !c.periodStart && <input aria-label="Date" placeholder="Date (YYYY-MM-DD)" value={date} onChange={(e) => setDate(e.target.value)} />}
-        <button onClick={() => void act(() => call('candidate:accept', { id: c.id, ...(direction ? { direction } : {}), ...(date ? { date } : {}) }))}>Accept as transfer</button>
-        <input aria-label="Reason to reject" placeholder="Reason to reject" value={reason} onChange={(e) => setReason(e.target.value)} />
-        <button onClick={() => void act(() => call('candidate:reject', { id: c.id, reason }))}>Reject</button>
+        {!c.periodEnd && !c.periodStart && <input aria-label={t.date} placeholder={t.datePlaceholder} value={date} onChange={(e) => setDate(e.target.value)} />}
+        <button onClick={() => void act(() => call('candidate:accept', { id: c.id, ...(direction ? { direction } : {}), ...(date ? { date } : {}) }))}>{t.accept}</button>
+        <input aria-label={t.rejectReason} placeholder={t.rejectReason} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <button onClick={() => void act(() => call('candidate:reject', { id: c.id, reason }))}>{t.reject}</button>
       </div>
       {error && <p role="alert" className="error">{error}</p>}
     </li>
@@ -48,6 +49,7 @@ function CandidateCard({ c, onDone }: { c: Candidate; onDone: () => void }) {
 
 /** Transfers proposed from filings' prose and tables: nothing enters the ledger until a person accepts it. */
 export function ReviewView() {
+  const t = useMessages(reviewMessages);
   const refreshLedger = useLedgerStore((s) => s.refresh);
   const [items, setItems] = useState<Candidate[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -55,10 +57,10 @@ export function ReviewView() {
   useEffect(() => { void load(); }, []);
   return (
     <section className="main-pane narrow">
-      <h1>Review proposed transfers</h1>
+      <h1>{t.title}</h1>
       {error && <p role="alert" className="error">{error}</p>}
-      {items === null ? <p className="muted">Loading…</p> : items.length === 0 ? (
-        <div className="empty"><p>No proposals wait for review.</p><p>Importing a proxy statement or prospectus proposes transfers from its related-person section.</p></div>
+      {items === null ? <p className="muted">{t.loading}</p> : items.length === 0 ? (
+        <div className="empty"><p>{t.empty}</p><p>{t.emptyHint}</p></div>
       ) : <ul className="candidates">{items.map((c) => <CandidateCard key={c.id} c={c} onDone={() => { void load(); void refreshLedger(); }} />)}</ul>}
     </section>
   );
