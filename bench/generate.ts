@@ -2,6 +2,7 @@
 // companies, written in chunks so a million rows never sit in memory as one string.
 import fs from 'node:fs';
 import { normalizeName } from '../electron/core/ledger/names';
+import type { Db } from '../electron/core/db/open';
 
 export const csvHeader = ['date', 'from', 'to', 'resource', 'resource_type', 'quantity', 'unit', 'amount', 'currency', 'description', 'status'] as const;
 
@@ -114,6 +115,23 @@ export interface GroupLedgerSink {
   transfer(from: number, to: number, intendedFor: number | null, type: string, resource: string, resourceKey: string | null, quantity: number | null, unit: string | null,
     amountMinor: number | null, currency: string | null, date: string, status: string): void;
   figure(entity: number, figure: 'totalAssets' | 'revenue', periodEnd: string, amountMinor: number, currency: string): void;
+}
+
+/** A sink that writes a generated group ledger into a ledger's tables (the bench, and tests that need a sizeable group ledger). */
+export function groupLedgerSqlSink(db: Db, recordedAt = '2026-01-01T00:00:00.000Z'): GroupLedgerSink {
+  const st = {
+    entity: db.prepare(`INSERT INTO entities (id, kind, name, norm_name, recorded_at) VALUES (?, ?, ?, ?, ?)`),
+    affiliation: db.prepare(`INSERT INTO affiliations (subject_id, object_id, kind, role, voting_pct, equity_pct, valid_from, valid_to, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    transfer: db.prepare(`INSERT INTO transfers (from_id, to_id, intended_for_id, resource_type, resource, resource_key, quantity, unit, amount_minor, currency, occurred_on, status, recorded_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    figure: db.prepare(`INSERT INTO issuer_figures (entity_id, figure, period_end, amount_minor, currency, concept) VALUES (?, ?, ?, ?, ?, 'generated')`),
+  };
+  return {
+    entity: (id, kind, name) => st.entity.run(id, kind, name, name.toLowerCase(), recordedAt),
+    affiliation: (s, o, kind, role, votes, from, to) => st.affiliation.run(s, o, kind, role, votes, votes, from, to, recordedAt),
+    transfer: (f, t, i, type, res, key, q, unit, amt, cur, date, status) => st.transfer.run(f, t, i, type, res, key, q, unit, amt, cur, date, status, recordedAt),
+    figure: (e, f, end, amt, cur) => st.figure.run(e, f, end, amt, cur),
+  };
 }
 
 const isoOf = (d: number) => new Date((Date.UTC(2020, 0, 1) / 86_400_000 + d) * 86_400_000).toISOString().slice(0, 10);

@@ -9,7 +9,7 @@ import { openLedger, type Db } from '../electron/core/db/open';
 import { runRules, type RunResult } from '../electron/core/conflicts/flags';
 import { ensureReferenceRates } from '../electron/core/valuation/fx';
 import { LedgerWriter } from '../electron/core/ledger/write';
-import { generateGroupLedger, prng, type GroupLedgerSize } from './generate';
+import { generateGroupLedger, groupLedgerSqlSink, prng, type GroupLedgerSize } from './generate';
 import { timed } from './timing';
 
 export const RULES_TARGET_RATIO = 10;
@@ -27,22 +27,10 @@ export interface RulesBenchResult {
 export function benchBuild(db: Db, size: GroupLedgerSize): { groups: number; maxDepth: number } {
   const recordedAt = '2026-01-01T00:00:00.000Z';
   const indexes = db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('transfers','affiliations') AND sql IS NOT NULL`).all() as Array<{ name: string; sql: string }>;
-  const st = {
-    entity: db.prepare(`INSERT INTO entities (id, kind, name, norm_name, recorded_at) VALUES (?, ?, ?, ?, ?)`),
-    affiliation: db.prepare(`INSERT INTO affiliations (subject_id, object_id, kind, role, voting_pct, equity_pct, valid_from, valid_to, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    transfer: db.prepare(`INSERT INTO transfers (from_id, to_id, intended_for_id, resource_type, resource, resource_key, quantity, unit, amount_minor, currency, occurred_on, status, recorded_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    figure: db.prepare(`INSERT INTO issuer_figures (entity_id, figure, period_end, amount_minor, currency, concept) VALUES (?, ?, ?, ?, ?, 'generated')`),
-  };
   let info = { groups: 0, maxDepth: 0 };
   db.transaction(() => {
     for (const ix of indexes) db.exec(`DROP INDEX ${ix.name}`);
-    info = generateGroupLedger(size, {
-      entity: (id, kind, name) => st.entity.run(id, kind, name, name.toLowerCase(), recordedAt),
-      affiliation: (s, o, kind, role, votes, from, to) => st.affiliation.run(s, o, kind, role, votes, votes, from, to, recordedAt),
-      transfer: (f, t, i, type, res, key, q, unit, amt, cur, date, status) => st.transfer.run(f, t, i, type, res, key, q, unit, amt, cur, date, status, recordedAt),
-      figure: (e, f, end, amt, cur) => st.figure.run(e, f, end, amt, cur),
-    });
+    info = generateGroupLedger(size, groupLedgerSqlSink(db, recordedAt));
     for (const ix of indexes) db.exec(ix.sql);
     new LedgerWriter(db).priceBand({ resourceKey: 'nvidia-h100', label: 'Nvidia H100 GPU', unit: 'unit', currency: 'USD', lowMinor: 25_000_00, baseMinor: 32_500_00, highMinor: 40_000_00,
       validFrom: '2020-01-01', validTo: '2026-12-31', source: 'bench: analyst range' });

@@ -10,7 +10,7 @@ import type { Db } from '../../electron/core/db/open';
 import type { Flag } from '../../shared/domain';
 import { contract } from '../../shared/contract';
 import { flagBoardSortKeys, type FlagBoardFilters, type FlagBoardSortKey } from '../../shared/flagBoard';
-import { generateGroupLedger } from '../../bench/generate';
+import { generateGroupLedger, groupLedgerSqlSink } from '../../bench/generate';
 import { tempLedger } from './tempLedger';
 
 let db: Db;
@@ -20,18 +20,7 @@ let dateOf: Map<number, string>;
 /** A generated group ledger (bench/generate.ts), its rules run, and some flags reviewed. */
 function buildLedger(): Db {
   const { db } = tempLedger();
-  const ins = {
-    e: db.prepare(`INSERT INTO entities (id, kind, name, norm_name) VALUES (?, ?, ?, ?)`),
-    a: db.prepare(`INSERT INTO affiliations (subject_id, object_id, kind, role, voting_pct, equity_pct, valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-    t: db.prepare(`INSERT INTO transfers (from_id, to_id, intended_for_id, resource_type, resource, resource_key, quantity, unit, amount_minor, currency, occurred_on, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    f: db.prepare(`INSERT INTO issuer_figures (entity_id, figure, period_end, amount_minor, currency) VALUES (?, ?, ?, ?, ?)`),
-  };
-  db.transaction(() => generateGroupLedger({ transfers: 2_000, entities: 400, affiliations: 1_200, relatedShare: 0.15 }, {
-    entity: (id, kind, name) => ins.e.run(id, kind, name, name.toLowerCase()),
-    affiliation: (s, o, kind, role, v, from, to) => ins.a.run(s, o, kind, role, v, v, from, to),
-    transfer: (...row) => ins.t.run(...row),
-    figure: (e, f, end, amt, cur) => ins.f.run(e, f, end, amt, cur),
-  }))();
+  db.transaction(() => generateGroupLedger({ transfers: 2_000, entities: 400, affiliations: 1_200, relatedShare: 0.15 }, groupLedgerSqlSink(db)))();
   runRules(db);
   // Every status on the board: confirm every 7th flag, dismiss every 5th.
   const ids = db.prepare(`SELECT id FROM flags ORDER BY id`).pluck().all() as number[];

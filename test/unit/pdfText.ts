@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { loadPart } from '../../electron/core/reports/pdfMerge';
 
 export function pdfToText(pdf: Buffer): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'armslength-pdf-'));
@@ -23,17 +24,8 @@ export function savePagesAsPng(pdf: Buffer, outDir: string, prefix: string, last
   execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', String(lastPage), file, path.join(outDir, prefix)]);
 }
 
-/** The 1-based page each named destination of a PDF points at (where its internal links go), read with pdf-lib. */
+/** The 1-based page each named destination of a PDF points at (where its internal links go). */
 export async function namedDestinationPages(pdf: Buffer): Promise<Map<string, number>> {
-  const { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } = await import('pdf-lib');
-  const doc = await PDFDocument.load(pdf);
-  const index = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i + 1]));
-  const out = new Map<string, number>();
-  const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
-  for (const [name, value] of dests?.entries() ?? []) {
-    const array = doc.context.lookup(value);
-    const ref = array instanceof PDFArray ? array.get(0) : undefined;
-    if (ref instanceof PDFRef && index.has(ref.toString())) out.set(name.decodeText(), index.get(ref.toString())!);
-  }
-  return out;
+  const { destinations } = await loadPart(pdf, new Set());
+  return new Map([...destinations].map(([name, d]) => [name, d.index + 1]));
 }

@@ -7,7 +7,7 @@ import { writeSettings } from '../../electron/core/ledger/settings';
 import { allTransfers } from '../../electron/core/ledger/read';
 import { LedgerWriter } from '../../electron/core/ledger/write';
 import type { Db } from '../../electron/core/db/open';
-import { generateGroupLedger } from '../../bench/generate';
+import { generateGroupLedger, groupLedgerSqlSink } from '../../bench/generate';
 import { count, tempLedger, tempSampleLedger } from './tempLedger';
 
 const byRule = (db: Db, id: number) => new Map(flagsForTransfer(db, id).map((f) => [f.ruleId, f]));
@@ -198,20 +198,12 @@ describe('running the rules', () => {
   it('is deterministic: an incremental run after adding transfers equals a full run', () => {
     const build = () => {
       const { db } = tempLedger();
-      const ins = {
-        e: db.prepare(`INSERT INTO entities (id, kind, name, norm_name) VALUES (?, ?, ?, ?)`),
-        a: db.prepare(`INSERT INTO affiliations (subject_id, object_id, kind, role, voting_pct, equity_pct, valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-        t: db.prepare(`INSERT INTO transfers (from_id, to_id, intended_for_id, resource_type, resource, resource_key, quantity, unit, amount_minor, currency, occurred_on, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-        f: db.prepare(`INSERT INTO issuer_figures (entity_id, figure, period_end, amount_minor, currency) VALUES (?, ?, ?, ?, ?)`),
-      };
-      const transfers: unknown[][] = [];
+      const sink = groupLedgerSqlSink(db);
+      const transfers: Array<Parameters<typeof sink.transfer>> = [];
       db.transaction(() => generateGroupLedger({ transfers: 3_000, entities: 500, affiliations: 1_500, relatedShare: 0.2 }, {
-        entity: (id, kind, name) => ins.e.run(id, kind, name, name.toLowerCase()),
-        affiliation: (s, o, kind, role, v, from, to) => ins.a.run(s, o, kind, role, v, v, from, to),
-        transfer: (...row) => transfers.push(row),
-        figure: (e, f, end, amt, cur) => ins.f.run(e, f, end, amt, cur),
+        ...sink, transfer: (...row) => transfers.push(row),
       }))();
-      return { db, insert: (rows: unknown[][]) => db.transaction(() => { for (const r of rows) ins.t.run(...r); })(), transfers };
+      return { db, insert: (rows: typeof transfers) => db.transaction(() => { for (const r of rows) sink.transfer(...r); })(), transfers };
     };
     const stepwise = build();
     stepwise.insert(stepwise.transfers.slice(0, 2_000));

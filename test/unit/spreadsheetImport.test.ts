@@ -9,20 +9,10 @@ import { deletePreset, listPresets } from '../../electron/core/importers/spreads
 import { allTransfers, evidenceForTransfer } from '../../electron/core/ledger/read';
 import { AppError } from '../../electron/core/errors';
 import type { Db } from '../../electron/core/db/open';
-import { count, tempDir, tempLedger } from './tempLedger';
+import { count, tempDir, tempLedger, refusal } from './tempLedger';
 
 const dir = path.join(__dirname, '../fixtures/spreadsheet');
 const fixture = (name: string) => fs.readFileSync(path.join(dir, name));
-
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('the import went through but should have been refused');
-}
 
 const snapshot = (db: Db) => ['entities', 'transfers', 'documents', 'document_parts', 'evidence', 'import_batches', 'audit_log', 'import_presets'].map((t) => count(db, t));
 const batch = (db: Db, id: number) => db.prepare(`SELECT valid_part_only AS validPartOnly, problems_json AS problems, row_count AS rows FROM import_batches WHERE id = ?`).get(id) as { validPartOnly: number; problems: string | null; rows: number };

@@ -20,7 +20,7 @@ import { createHandlers } from '../../electron/core/handlers';
 import { LedgerSession } from '../../electron/core/session';
 import type { EventName, EventPayload } from '../../shared/contract';
 import type { Db } from '../../electron/core/db/open';
-import { count, tempDir, tempLedger } from './tempLedger';
+import { count, tempDir, tempLedger, refusal } from './tempLedger';
 
 const header = 'date,from,to,resource,amount,currency';
 const csv = (...rows: string[]) => Buffer.from([header, ...rows].join('\n') + '\n');
@@ -39,16 +39,6 @@ function ledgerWithAcme(): { db: Db; acme: number; zeta: number; dir: string } {
 
 const tables = ['entities', 'entity_aliases', 'transfers', 'documents', 'document_parts', 'evidence', 'import_batches', 'audit_log'];
 const snapshot = (db: Db) => Object.fromEntries(tables.map((t) => [t, count(db, t)]));
-
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('the import went through but should have been refused');
-}
 
 const partyOf = (db: Db, resource: string) => allTransfers(db).find((t) => t.resource === resource)!;
 const aliasesOf = (db: Db, entityId: number) =>

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openLedger, type Db } from '../../electron/core/db/open';
 import { createSampleLedger } from '../../electron/core/session';
+import { AppError } from '../../electron/core/errors';
 
 export function tempDir(prefix = 'armslength-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -23,4 +24,15 @@ export function tempSampleLedger(): { db: Db; file: string; dir: string } {
 
 export function count(db: Db, table: string): number {
   return db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+}
+
+/** The AppError a refused operation throws; fails the test if it went through instead. */
+export async function refusal(p: Promise<unknown>, what = 'the import'): Promise<AppError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof AppError) return err;
+    throw err;
+  }
+  throw new Error(`${what} went through but should have been refused`);
 }

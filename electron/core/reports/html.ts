@@ -356,7 +356,12 @@ export function renderReportBlocks(d: ReportData, opts: RenderOptions = {}): { h
   };
 }
 
+/** The report as one page from its head and blocks. */
+export function joinReportHtml(head: string, blocks: ReportBlock[]): string {
+  return `${head}<body>\n  ${blocks.map((b) => b.html).join('\n  ')}\n  </body></html>`;
+}
+
 export function renderReportHtml(d: ReportData, opts: RenderOptions = {}): string {
   const { head, blocks } = renderReportBlocks(d, opts);
-  return `${head}<body>\n  ${blocks.map((b) => b.html).join('\n  ')}\n  </body></html>`;
+  return joinReportHtml(head, blocks);
 }

@@ -4,7 +4,7 @@
 // the pages of the sections are known, so its contents list gives them.
 import os from 'node:os';
 import type { ReportData } from './reportData';
-import { renderCoverBlock, renderReportBlocks, renderReportHtml, reportSections } from './html';
+import { joinReportHtml, renderCoverBlock, renderReportBlocks, reportSections, type ReportBlock } from './html';
 import { reportMessages } from './messages';
 import { headingOutline, splitReport, PART_TARGET_CHARS } from './reportParts';
 import { loadPart, mergeReportParts, targetPagesOf, type LoadedPart } from './pdfMerge';
@@ -50,10 +50,12 @@ export async function printInParts(data: ReportData, print: PdfPrinter, opts: Pa
 
   // The cover again, now with the page of each section; again if that changed its own length (it shifts every page after it).
   let sectionPages: Record<string, number> = {};
+  let coverBlock: ReportBlock = blocks[0]!;
   for (let round = 0; round < 3; round++) {
     const pages = targetPagesOf(loaded);
     sectionPages = Object.fromEntries(reportSections(data).flatMap((s) => (pages.has(s.id) ? [[s.id, pages.get(s.id)!]] : [])));
     const cover = renderCoverBlock(data, { inParts: true, sectionPages });
+    coverBlock = cover.block;
     const [coverPart] = splitReport(cover.head, [cover.block]);
     const reprinted = await loadPart(await printPart(coverPart!.html, 1), coverPart!.targets);
     const sameLength = reprinted.pageCount === loaded[0]!.pageCount;
@@ -67,6 +69,6 @@ export async function printInParts(data: ReportData, print: PdfPrinter, opts: Pa
     outline, producer: `Arm's Length ${data.appVersion}`, createdAt: new Date(data.generatedAt), fontFile: opts.fontFile,
   });
   // The report as one page, with the numbers the printed contents carry: what was printed, before it was cut.
-  const html = renderReportHtml(data, { inParts: true, sectionPages });
+  const html = joinReportHtml(head, [coverBlock, ...blocks.slice(1)]);
   return { pdf: merged.pdf, html, pages: merged.pages, sectionPages, passes: 2, parts: parts.length };
 }

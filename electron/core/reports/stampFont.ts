@@ -27,13 +27,8 @@ export function findStampFontFile(): string | null {
 export interface StampFont { font: PDFFont; /** The text as the font can draw it. */ fit(text: string): string; embedded: boolean }
 
 export async function embedStampFont(doc: PDFDocument, file: string | null = findStampFontFile()): Promise<StampFont> {
-  if (file) {
-    doc.registerFontkit(fontkit);
-    const font = await doc.embedFont(fs.readFileSync(file), { subset: true });
-    const known = new Set(font.getCharacterSet());
-    return { font, embedded: true, fit: (text) => [...text].map((c) => (known.has(c.codePointAt(0)!) ? c : '?')).join('') };
-  }
-  const font = await doc.embedFont(StandardFonts.Helvetica);
+  if (file) doc.registerFontkit(fontkit);
+  const font = file ? await doc.embedFont(fs.readFileSync(file), { subset: true }) : await doc.embedFont(StandardFonts.Helvetica);
   const known = new Set(font.getCharacterSet());
-  return { font, embedded: false, fit: (text) => [...text].map((c) => (known.has(c.codePointAt(0)!) ? c : '?')).join('') };
+  return { font, embedded: file !== null, fit: (text) => [...text].map((c) => (known.has(c.codePointAt(0)!) ? c : '?')).join('') };
 }
