@@ -103,20 +103,15 @@ export class SpreadsheetImportWriter {
     try {
       const v = readTransferRow(row, this.columns, this.s.state);
       const stopped = (this.problemCount > 0 && !this.s.importValidPart) || this.entities.waiting;
-      if (stopped) {
-        // Keep checking so every problem and every undecided party is listed; nothing more is written.
-        for (const name of [v.from, v.to, v.intendedFor]) if (name) this.entities.check(name);
-        if (normalizeName(v.from) === normalizeName(v.to)) throw new RowError('to', `is the same party as "from" (${v.from})`);
-        return;
-      }
+      // Once stopped, keep checking so every problem and every undecided party is listed; nothing more is written.
+      if (stopped) for (const name of [v.from, v.to, v.intendedFor]) if (name) this.entities.check(name);
+      const sameParty = () => new RowError('to', `is the same party as "from" (${v.from})`);
+      if (normalizeName(v.from) === normalizeName(v.to)) throw sameParty();
+      if (stopped) return;
       const fromId = this.entities.resolve(v.from);
       const toId = this.entities.resolve(v.to);
-      if (fromId === null || toId === null) {
-        // A party waits for a decision: finish() refuses the file.
-        if (normalizeName(v.from) === normalizeName(v.to)) throw new RowError('to', `is the same party as "from" (${v.from})`);
-        return;
-      }
-      if (fromId === toId) throw new RowError('to', `is the same party as "from" (${v.from})`);
+      if (fromId === null || toId === null) return; // a party waits for a decision: finish() refuses the file
+      if (fromId === toId) throw sameParty(); // two spellings of one entity (e.g. a name and its alias)
       const same = this.existing?.get(duplicateKey(fromId, toId, v.date.date, v.resource, v.amountMinor, v.currency));
       if (same !== undefined) {
         this.duplicatesSkipped++;
