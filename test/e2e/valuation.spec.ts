@@ -75,15 +75,18 @@ test('sensitivity on the H100 band: the preview changes nothing, the valuation s
   await page.goto(app.openUrl);
   const flagsBefore = await flagTotal(page);
 
-  // Reporting currency EUR: offered because the FX table knows it.
+  // Reporting currency EUR: offered because the FX table knows it. A value typed into the
+  // assumptions beforehand survives the ledger change that saving the currency causes.
   await nav(page, 'Settings').click();
+  const assumptions = page.getByRole('group', { name: 'Valuation assumptions' });
+  const costOfCapital = assumptions.getByLabel('Cost of capital (yearly, %)');
+  await costOfCapital.fill('150');
   await page.getByLabel('Reporting currency').selectOption('EUR');
   await page.getByRole('button', { name: 'Save ledger settings' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await expect(costOfCapital).toHaveValue('150');
 
   // Valuation assumptions: an out-of-range cost of capital is named by field.
-  const assumptions = page.getByRole('group', { name: 'Valuation assumptions' });
-  await assumptions.getByLabel('Cost of capital (yearly, %)').fill('150');
   await assumptions.getByRole('button', { name: 'Save assumptions' }).click();
   await expect(assumptions.getByRole('alert')).toContainText('Cost of capital (yearly, %):');
 
