@@ -34,7 +34,8 @@ export function SettingsView() {
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const currencies = useReportingCurrencies(ledger?.reportingCurrency);
   useEffect(() => { void loadLedgerSettings(); }, [loadLedgerSettings]);
-  useEffect(() => { if (ledger) { setCurrency(ledger.reportingCurrency); setReviewer(ledger.reviewerName); } }, [ledger]);
+  // Seeded by the stored values, not the object: a re-read of equal settings keeps what is typed.
+  useEffect(() => { if (ledger) { setCurrency(ledger.reportingCurrency); setReviewer(ledger.reviewerName); } }, [ledger?.reportingCurrency, ledger?.reviewerName]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const save = async () => {
     if (!ledger) return;
