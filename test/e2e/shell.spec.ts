@@ -1,6 +1,7 @@
 // The workspace shell in Debian's Chromium against browser mode: the command palette and global
 // search, the Flags board and a flag's page, the Overview, German formats and the dark theme.
 import { test, expect, type Page } from '@playwright/test';
+import { boardSettled } from './flagsBoardWait';
 import { startApp, type RunningApp } from './server';
 
 let app: RunningApp;
@@ -85,16 +86,16 @@ test('dismiss a flag from its page and see it stay dismissed after reload', asyn
   await nav(page).getByRole('button', { name: 'Flags' }).click();
   await expect(page.getByRole('heading', { name: 'Flags', level: 1 })).toBeVisible();
   const board = page.getByRole('table');
-  const rows = board.getByRole('row');
-  const total = (await rows.count()) - 1;
-  expect(total).toBeGreaterThan(0);
+  // The board's first page arrives after the view shows: wait for its rows.
+  await boardSettled(page);
+  await expect(board.getByRole('row').nth(1)).toBeVisible();
 
   // Sorting by amount puts the largest amount at stake first.
   await page.getByRole('button', { name: 'Sort by At stake' }).click();
   await expect(page.getByRole('columnheader', { name: /At stake/ })).toHaveAttribute('aria-sort', 'descending');
   // Filtering by rule keeps only that rule's flags.
   await page.getByRole('combobox', { name: 'Rule', exact: true }).selectOption('common-control');
-  await expect(page.getByRole('status').first()).toContainText(/of \d+ flags/);
+  await boardSettled(page);
   for (const code of await board.locator('tbody td:nth-child(3) code').allTextContents()) expect(code).toBe('common-control');
 
   await page.getByRole('row', { name: /Common control.*aircraft use/ }).click();

@@ -3,6 +3,7 @@
 // app shows of the sample (quantities, amounts, rates, per-regime counts), not typed in.
 import path from 'node:path';
 import { test, expect, type Page, type Locator } from '@playwright/test';
+import { boardSettled } from './flagsBoardWait';
 import { startApp, type RunningApp } from './server';
 
 let app: RunningApp;
@@ -22,7 +23,7 @@ const eur = (n: number) => `€${n.toLocaleString('en-US', { minimumFractionDigi
 async function flagTotal(page: Page): Promise<number> {
   await nav(page, 'Flags').click();
   const status = page.getByRole('region', { name: 'Flags' }).getByRole('status').first();
-  await expect(status).toHaveText(/^\d+ of \d+ flags$/);
+  await boardSettled(page);
   return Number(/of (\d+) flags/.exec((await status.textContent()) ?? '')![1]);
 }
 
@@ -45,7 +46,7 @@ test('a rule profile switch changes the flags to those of its regimes', async ({
   for (const label of ['General', 'EU/Germany']) {
     if (await regime.locator('option', { hasText: label }).count() === 0) continue;
     await regime.selectOption({ label });
-    await expect(page.getByRole('region', { name: 'Flags' }).getByRole('status').first()).toHaveText(new RegExp(`of ${all} flags`));
+    await boardSettled(page);
     expected += await shownOf(page);
   }
   expect(expected).toBeLessThan(all);

@@ -20,7 +20,7 @@ const RENDER_ALL_UP_TO = 300;
 
 export function FlagBoardTable() {
   const t = useMessages(flagMessages);
-  const { rows, next, total, loadingMore, loading, openId, open, sort, dir, setSort, loadMore } = useFlagsStore();
+  const { rows, next, total, loadingMore, loading, stale, openId, open, sort, dir, setSort, loadMore } = useFlagsStore();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -60,7 +60,7 @@ export function FlagBoardTable() {
 
   return (
     <div className="flags-board-scroll" ref={scroller} data-testid="flags-board">
-      <table className="grid flags-board" aria-rowcount={total + 1} aria-busy={loading || undefined}>
+      <table className="grid flags-board" aria-rowcount={total + 1} aria-busy={loading || stale || undefined}>
         <colgroup>
           <col className="c-severity" /><col /><col className="c-rule" /><col className="c-date" /><col /><col className="c-amount" /><col className="c-status" />
         </colgroup>
