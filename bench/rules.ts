@@ -11,6 +11,7 @@ import { ensureReferenceRates } from '../electron/core/valuation/fx';
 import { LedgerWriter } from '../electron/core/ledger/write';
 import { generateGroupLedger, groupLedgerSqlSink, prng, type GroupLedgerSize } from './generate';
 import { timed } from './timing';
+import { rulesFloor, type RulesFloor } from './rulesFloor';
 
 export const RULES_TARGET_RATIO = 10;
 export const RULES_INCREMENTAL_TARGET_S = 1;
@@ -22,6 +23,8 @@ export interface RulesBenchResult {
   added: number; incrementalSeconds: number; incremental: RunResult; incrementalOk: boolean;
   /** A forced full run after the incremental one changed nothing: both ways give the same flags. */
   incrementalEqualsFull: boolean; flags: number;
+  /** What the candidate scan's shape and storing the flags cost with no rule work (bench/rulesFloor.ts), and their sum against the aggregate. */
+  floor: RulesFloor; floorRatio: number;
 }
 
 export function benchBuild(db: Db, size: GroupLedgerSize): { groups: number; maxDepth: number } {
@@ -85,6 +88,7 @@ export function benchRules(size: GroupLedgerSize): RulesBenchResult {
     console.error(`[rules] incremental after 1,000 transfers ${incremental.seconds.toFixed(3)} s (${incremental.value.mode}, ${incremental.value.evaluated} evaluated)`);
     const check = runRules(db, { full: true });
     const flags = db.prepare(`SELECT count(*) FROM flags`).pluck().get() as number;
+    const floor = rulesFloor(db, file);
     db.close();
     const ratio = full.seconds / aggregateSeconds;
     return {
@@ -94,6 +98,7 @@ export function benchRules(size: GroupLedgerSize): RulesBenchResult {
       added: 1_000, incrementalSeconds: incremental.seconds, incremental: incremental.value,
       incrementalOk: incremental.value.mode === 'incremental' && incremental.seconds < RULES_INCREMENTAL_TARGET_S,
       incrementalEqualsFull: check.created === 0 && check.updated === 0 && check.removed === 0, flags,
+      floor, floorRatio: (floor.scanSeconds + floor.storeSeconds) / aggregateSeconds,
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -251,6 +251,11 @@ function printRulesResult(r: RulesBenchResult): void {
   console.log(`full run phases: select ${r.full.phasesMs.select} ms (candidates from all transfers, ${(r.full.phasesMs.select / 1000 / r.aggregateSeconds).toFixed(1)}x the aggregate), `
     + `evaluate ${r.full.phasesMs.evaluate} ms (${r.full.evaluated} related transfers), write ${r.full.phasesMs.write} ms (${r.full.created} flags; commit not included).`);
   console.log(`incremental equals a forced full run afterwards: ${r.incrementalEqualsFull ? 'yes' : 'NO'} (${r.flags} flags).`);
+  const f = r.floor;
+  const x = (sec: number) => `${(sec / r.aggregateSeconds).toFixed(1)}x`;
+  console.log(`floor, with no rule work: the candidate scan's shape with a trivial test ${(f.scanSeconds * 1000).toFixed(0)} ms (${x(f.scanSeconds)}); `
+    + `storing the ${f.flags} flags and ${f.pathTexts} path texts (${f.storedMb.toFixed(1)} MB of text), rows ready, inserted and committed ${(f.storeSeconds * 1000).toFixed(0)} ms (${x(f.storeSeconds)}); `
+    + `together ${r.floorRatio.toFixed(1)}x the aggregate${r.floorRatio > r.target ? `, over the ${r.target}x target before any rule is evaluated` : ''}.`);
 }
 
 function printCsvResults(results: Result[], s: (x: number) => string): void {

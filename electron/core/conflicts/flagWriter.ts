@@ -27,6 +27,10 @@ function contentHash(d: StoredDraft, pathsHash: string, checklist: string): stri
   return hash('sha1', s, 'base64');
 }
 
+/** A new flag's row, positional: rule, version, transfer, severity, title, summary, paths id, at stake (minor, currency), regime, checklist, content hash. */
+export const insertFlagSql = `INSERT INTO flags (rule_id, rule_version, transfer_id, severity, title, summary, paths_json, paths_id, at_stake_minor, at_stake_currency, regime, checklist_json, content_hash)
+  VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?)`;
+
 export class FlagWriter {
   created = 0;
   updated = 0;
@@ -65,8 +69,7 @@ export class FlagWriter {
       return;
     }
     // Positional parameters: binding a dozen named ones from an object costs more than the insert's own work.
-    const added = stmt(this.db, `INSERT INTO flags (rule_id, rule_version, transfer_id, severity, title, summary, paths_json, paths_id, at_stake_minor, at_stake_currency, regime, checklist_json, content_hash)
-      VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?)`)
+    const added = stmt(this.db, insertFlagSql)
       .run(d.ruleId, d.ruleVersion, d.transferId, d.severity, d.title, d.summary, this.paths.idOf(paths), d.atStakeMinor, d.atStakeCurrency, d.regime, checklist, h);
     this.kept.add(Number(added.lastInsertRowid));
     this.created++;
