@@ -21,7 +21,9 @@ export interface RulesBenchResult {
   aggregateSeconds: number; fullSeconds: number; ratio: number; target: number; ok: boolean;
   full: RunResult; rerunSeconds: number; rerun: RunResult;
   added: number; incrementalSeconds: number; incremental: RunResult; incrementalOk: boolean;
-  /** A forced full run after the incremental one changed nothing: both ways give the same flags. */
+  /** A run after a price band was added: only the transfers of its resource are valued anew. */
+  bandSeconds: number; band: RunResult;
+  /** A forced full run after the incremental and price-band runs changed nothing: both ways give the same flags. */
   incrementalEqualsFull: boolean; flags: number;
   /** What the candidate scan's shape and storing the flags cost with no rule work (bench/rulesFloor.ts), and their sum against the aggregate. */
   floor: RulesFloor; floorRatio: number;
@@ -86,6 +88,11 @@ export function benchRules(size: GroupLedgerSize): RulesBenchResult {
     addTransfers(db, 1_000, size.entities);
     const incremental = timed(() => runRules(db));
     console.error(`[rules] incremental after 1,000 transfers ${incremental.seconds.toFixed(3)} s (${incremental.value.mode}, ${incremental.value.evaluated} evaluated)`);
+    // A price band changed (as the sensitivity panel's "apply" does): only that resource is valued anew.
+    new LedgerWriter(db).priceBand({ resourceKey: 'nvidia-h100', label: 'Nvidia H100 GPU', unit: 'unit', currency: 'USD', lowMinor: 30_000_00, baseMinor: 32_500_00, highMinor: 35_000_00,
+      validFrom: '2020-01-01', validTo: '2026-12-31', source: 'bench: narrower range' });
+    const band = timed(() => runRules(db));
+    console.error(`[rules] after a price band change ${band.seconds.toFixed(3)} s (${band.value.mode}, ${band.value.evaluated} evaluated)`);
     const check = runRules(db, { full: true });
     const flags = db.prepare(`SELECT count(*) FROM flags`).pluck().get() as number;
     const floor = rulesFloor(db, file);
@@ -95,7 +102,7 @@ export function benchRules(size: GroupLedgerSize): RulesBenchResult {
       size, groups: built.value.groups, maxDepth: built.value.maxDepth, buildSeconds: built.seconds,
       aggregateSeconds, fullSeconds: full.seconds, ratio, target: RULES_TARGET_RATIO, ok: ratio <= RULES_TARGET_RATIO,
       full: full.value, rerunSeconds: rerun.seconds, rerun: rerun.value,
-      added: 1_000, incrementalSeconds: incremental.seconds, incremental: incremental.value,
+      added: 1_000, incrementalSeconds: incremental.seconds, incremental: incremental.value, bandSeconds: band.seconds, band: band.value,
       incrementalOk: incremental.value.mode === 'incremental' && incremental.seconds < RULES_INCREMENTAL_TARGET_S,
       incrementalEqualsFull: check.created === 0 && check.updated === 0 && check.removed === 0, flags,
       floor, floorRatio: (floor.scanSeconds + floor.storeSeconds) / aggregateSeconds,

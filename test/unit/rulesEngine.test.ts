@@ -223,6 +223,47 @@ describe('running the rules', () => {
     expect(runRules(stepwise.db)).toMatchObject({ mode: 'incremental', evaluated: 0 });
   });
 
+  it('a price band added, edited or removed re-values only its resource, and the result equals a full run', () => {
+    const { db } = tempLedger();
+    db.transaction(() => generateGroupLedger({ transfers: 3_000, entities: 500, affiliations: 1_500, relatedShare: 0.2 }, groupLedgerSqlSink(db)))();
+    const w = new LedgerWriter(db);
+    const h100 = { resourceKey: 'nvidia-h100', label: 'Nvidia H100 GPU', unit: 'unit', currency: 'USD', validFrom: '2019-01-01', validTo: '2026-12-31', source: 'test range' };
+    w.priceBand({ ...h100, lowMinor: 25_000_00, baseMinor: 32_500_00, highMinor: 40_000_00 });
+    const full = runRules(db);
+    expect(full.mode).toBe('full');
+    const offMarket = () => count(db, 'flags WHERE rule_id = \'off-market\'');
+    const before = offMarket();
+    expect(before).toBeGreaterThan(0);
+    const unchangedByFullRun = () => expect(runRules(db, { full: true })).toMatchObject({ created: 0, updated: 0, removed: 0 });
+
+    // A narrower band in force from a later id: more GPU prices fall outside it.
+    const narrow = w.priceBand({ ...h100, lowMinor: 31_000_00, baseMinor: 32_500_00, highMinor: 34_000_00 });
+    const added = runRules(db);
+    expect(added.mode).toBe('incremental');
+    expect(added.reason).toContain('price band (nvidia-h100)');
+    expect(added.evaluated).toBeGreaterThan(0);
+    expect(added.evaluated).toBeLessThan(full.evaluated);
+    expect(offMarket()).toBeGreaterThan(before);
+    unchangedByFullRun();
+
+    // Edited in place, then removed: each time only that resource, and the same flags as a full run.
+    db.prepare(`UPDATE price_bands SET low_minor = ?, high_minor = ? WHERE id = ?`).run(20_000_00, 50_000_00, narrow);
+    expect(runRules(db)).toMatchObject({ mode: 'incremental' });
+    expect(offMarket()).toBeLessThan(before);
+    unchangedByFullRun();
+    db.prepare(`DELETE FROM price_bands WHERE id = ?`).run(narrow);
+    expect(runRules(db)).toMatchObject({ mode: 'incremental' });
+    expect(offMarket()).toBe(before);
+    unchangedByFullRun();
+
+    // A band for a resource no transfer uses changes nothing and evaluates nothing of its own.
+    w.priceBand({ ...h100, resourceKey: 'amd-mi300', label: 'AMD MI300', lowMinor: 10_000_00, baseMinor: 12_000_00, highMinor: 15_000_00 });
+    expect(runRules(db)).toMatchObject({ mode: 'incremental', evaluated: 0, created: 0, updated: 0, removed: 0 });
+    // Other inputs still re-run everything.
+    db.prepare(`INSERT INTO fx_rates (base, quote, day, rate_micro, source) VALUES ('EUR', 'USD', '2024-01-02', 1100000, 'test')`).run();
+    expect(runRules(db).mode).toBe('full');
+  });
+
   it('re-evaluates only edited transfers and the others between the same parties', () => {
     const { db } = tempLedger();
     const { w, a, b } = related(db);

@@ -126,17 +126,24 @@ function shareEntry(adj: Adjacency, a: number, b: number): boolean {
  * both sides (or one side above the other), a person in both sides' seats, or meant for someone
  * else. The test runs inside SQLite's scan as a function over in-memory arrays, so the scan costs
  * about what a plain aggregate over the table does and only the few matching ids come back.
+ * `only.resourceKeys` keeps the transfers of those price-book resources (a price band changed).
  * Returns the counts.
  */
-export function collectCandidates(db: Db): CandidateStats {
+export function collectCandidates(db: Db, only: { resourceKeys?: string[] } = {}): CandidateStats {
   const edges = loadEdges(db);
   const above = holdersAbove(edges);
   const seats = seatHolders(edges);
   // An entity with no affiliation at all (id beyond the arrays) is related to nobody.
   const related = (a: number, b: number) => a < edges.size && b < edges.size && (shareEntry(above, a, b) || shareEntry(seats, a, b));
   db.function('armslength_may_relate', { deterministic: true }, (a: unknown, b: unknown) => (related(a as number, b as number) ? 1 : 0));
-  db.exec(`DROP TABLE IF EXISTS temp.rule_candidates; CREATE TEMP TABLE rule_candidates (id INTEGER PRIMARY KEY);
-    INSERT INTO temp.rule_candidates (id) SELECT id FROM transfers WHERE intended_for_id IS NOT NULL OR armslength_may_relate(from_id, to_id);`);
+  db.exec(`DROP TABLE IF EXISTS temp.rule_candidates; CREATE TEMP TABLE rule_candidates (id INTEGER PRIMARY KEY)`);
+  const mayRelate = `(intended_for_id IS NOT NULL OR armslength_may_relate(from_id, to_id))`;
+  if (only.resourceKeys) {
+    db.prepare(`INSERT INTO temp.rule_candidates (id) SELECT id FROM transfers WHERE resource_key IN (SELECT value FROM json_each(?)) AND ${mayRelate}`)
+      .run(JSON.stringify(only.resourceKeys));
+  } else {
+    db.exec(`INSERT INTO temp.rule_candidates (id) SELECT id FROM transfers WHERE ${mayRelate}`);
+  }
   const candidates = db.prepare(`SELECT count(*) FROM temp.rule_candidates`).pluck().get() as number;
   return { entities: edges.size, holderLinks: above.list.length, seatLinks: seats.list.length, candidates };
 }

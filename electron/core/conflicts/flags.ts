@@ -107,10 +107,15 @@ export function runRules(db: Db, options: { full?: boolean } = {}): RunResult {
       candidates = collectCandidates(db);
       db.exec(`INSERT INTO temp.rule_eval (id) SELECT id FROM temp.rule_candidates`);
     } else {
-      // New or edited transfers, and the others between the same parties when they are related.
-      const ids = new Set(change.transferIds);
+      // New or edited transfers, those valued with a changed price band when their sides may be
+      // related, and the others between the same parties when they are related.
       const ins = stmt(db, `INSERT OR IGNORE INTO temp.rule_eval (id) VALUES (?)`);
       for (const id of change.transferIds) ins.run(id);
+      if (change.bandKeys.length > 0) {
+        collectCandidates(db, { resourceKeys: change.bandKeys });
+        db.exec(`INSERT OR IGNORE INTO temp.rule_eval (id) SELECT id FROM temp.rule_candidates`);
+      }
+      const ids = new Set(stmt(db, `SELECT id FROM temp.rule_eval`).pluck().all() as number[]);
       const pairs = new Set<string>();
       const dirty = loadTransfers(db, 'temp.rule_eval');
       graph.preload(dirty.flatMap((t) => [t.from.id, t.to.id]));
@@ -146,7 +151,9 @@ export function runRules(db: Db, options: { full?: boolean } = {}): RunResult {
     writeRuleState(db, { ...marks, historyHwm: currentMarks(db).historyHwm, fingerprint: print });
     const total = stmt(db, `SELECT count(*) FROM flags`).pluck().get() as number;
     const { created, updated, removed } = writer;
-    return { created, updated, removed, total, mode: change.mode, reason: change.mode === 'full' ? change.reason : `${transfers.length} transfers added or edited since the last run, or between the same parties`,
+    const reason = change.mode === 'full' ? change.reason : `${transfers.length} transfers added or edited since the last run, `
+      + `${change.bandKeys.length > 0 ? `valued with a changed price band (${change.bandKeys.join(', ')}), ` : ''}or between the same parties`;
+    return { created, updated, removed, total, mode: change.mode, reason,
       evaluated: transfers.length, candidates,
       phasesMs: { select: Math.round(selected - started), evaluate: Math.round(evaluateMs), write: Math.round(performance.now() - selected - evaluateMs) } };
   }))();

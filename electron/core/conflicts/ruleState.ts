@@ -1,17 +1,25 @@
-// What the last rule run saw, so the next one can evaluate only what changed. Transfers are
-// tracked by high-water marks: new rows have higher ids, and an edit or delete leaves a row in
-// fact_history (history triggers). Every other input (affiliations, price bands, FX rates,
-// disclosures, approvals, issuer figures, names, settings, the rules' own versions) is summed up
-// in a fingerprint; when it differs, the run is a full one and says why.
+// What the last rule run saw, so the next one can evaluate only what changed. Transfers and
+// price bands are tracked by high-water marks: new rows have higher ids, and an edit or delete
+// leaves a row in fact_history (history triggers). A changed band only changes the value of the
+// transfers of its resource, so it names those (by resource key) instead of forcing a full run.
+// Every other input (affiliations, FX rates, disclosures, approvals, issuer figures, names,
+// settings, the rules' own versions) is summed up in a fingerprint; when it differs, the run is
+// a full one and says why.
 import type { Db } from '../db/open';
 import { stmt } from './stmtCache';
 
-export interface RuleState { transferHwm: number; historyHwm: number; fingerprint: string }
+export interface RuleState {
+  transferHwm: number; historyHwm: number; fingerprint: string;
+  /** The highest price band id seen; absent in the state of runs before bands were tracked apart (their next run is a full one). */
+  bandHwm?: number;
+}
 
-const watched = ['affiliations', 'price_bands', 'fx_rates', 'disclosures', 'approvals', 'issuer_figures', 'entity_aliases'] as const;
+const watched = ['affiliations', 'fx_rates', 'disclosures', 'approvals', 'issuer_figures', 'entity_aliases'] as const;
 const settingKeys = ['rules_profile', 'valuation_assumptions', 'reporting_currency'];
 /** fact_history tables whose edits change no flag input: they do not force a full run. */
-const ignoredHistory = new Set(['transfers', 'documents', 'transfer_links', 'entity_identifiers']);
+const ignoredHistory = new Set(['documents', 'transfer_links', 'entity_identifiers']);
+/** fact_history tables whose edits name the transfers they touch (by id, or by resource key). */
+const trackedHistory = new Set(['transfers', 'price_bands']);
 
 export function fingerprint(db: Db, ruleVersions: string): string {
   const parts: unknown[] = [ruleVersions];
@@ -26,10 +34,11 @@ export function readRuleState(db: Db): RuleState | null {
   return raw ? JSON.parse(raw) as RuleState : null;
 }
 
-export function currentMarks(db: Db): { transferHwm: number; historyHwm: number } {
+export function currentMarks(db: Db): { transferHwm: number; historyHwm: number; bandHwm: number } {
   return {
     transferHwm: (stmt(db, `SELECT ifnull(max(id), 0) FROM transfers`).pluck().get() as number),
     historyHwm: (stmt(db, `SELECT ifnull(max(id), 0) FROM fact_history`).pluck().get() as number),
+    bandHwm: (stmt(db, `SELECT ifnull(max(id), 0) FROM price_bands`).pluck().get() as number),
   };
 }
 
@@ -39,22 +48,34 @@ export function writeRuleState(db: Db, state: RuleState): void {
 
 export type ChangeSet =
   | { mode: 'full'; reason: string }
-  | { mode: 'incremental'; transferIds: number[]; oldPairs: Array<[number, number]> };
+  | {
+    mode: 'incremental'; transferIds: number[]; oldPairs: Array<[number, number]>;
+    /** Resource keys of the price bands added, edited or removed since: their transfers are valued anew. */
+    bandKeys: string[];
+  };
 
 /** What changed since the last run: a set of transfers, or a reason to run everything. */
 export function changesSince(db: Db, last: RuleState | null, print: string): ChangeSet {
   if (!last) return { mode: 'full', reason: 'first run on this ledger' };
-  if (last.fingerprint !== print) return { mode: 'full', reason: 'affiliations, prices, FX rates, disclosures, approvals, figures, names, settings or rule versions changed' };
+  if (last.fingerprint !== print) return { mode: 'full', reason: 'affiliations, FX rates, disclosures, approvals, figures, names, settings or rule versions changed' };
+  if (last.bandHwm === undefined) return { mode: 'full', reason: 'the last run did not record the price bands it saw' };
   const history = stmt(db, `SELECT table_name, row_id, row_json FROM fact_history WHERE id > ? ORDER BY id`).all(last.historyHwm) as Array<{ table_name: string; row_id: number; row_json: string }>;
-  const other = history.find((h) => !ignoredHistory.has(h.table_name));
+  const other = history.find((h) => !ignoredHistory.has(h.table_name) && !trackedHistory.has(h.table_name));
   if (other) return { mode: 'full', reason: `${other.table_name} were edited` };
   const ids = new Set(stmt(db, `SELECT id FROM transfers WHERE id > ?`).pluck().all(last.transferHwm) as number[]);
+  const bandKeys = new Set(stmt(db, `SELECT DISTINCT resource_key FROM price_bands WHERE id > ?`).pluck().all(last.bandHwm) as string[]);
   const oldPairs: Array<[number, number]> = [];
   for (const h of history) {
+    if (h.table_name === 'price_bands') {
+      // The key the band had, and the one it has now (an edit may move it to another resource).
+      bandKeys.add((JSON.parse(h.row_json) as { resource_key: string }).resource_key);
+      const now = stmt(db, `SELECT resource_key FROM price_bands WHERE id = ?`).pluck().get(h.row_id) as string | undefined;
+      if (now !== undefined) bandKeys.add(now);
+    }
     if (h.table_name !== 'transfers') continue;
     ids.add(h.row_id);
     const old = JSON.parse(h.row_json) as { from_id: number; to_id: number };
     oldPairs.push([old.from_id, old.to_id]);
   }
-  return { mode: 'incremental', transferIds: [...ids].sort((a, b) => a - b), oldPairs };
+  return { mode: 'incremental', transferIds: [...ids].sort((a, b) => a - b), oldPairs, bandKeys: [...bandKeys].sort() };
 }
