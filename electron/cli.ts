@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { LedgerSession, SAMPLE_LEDGER_NAME, createSampleLedger } from './core/session';
 import { importDocument, previewDocument } from './core/importers/documentImport';
 import { importSpreadsheetFile } from './core/importers/spreadsheet/cliImport';
+import { candidateList, parsePartyOptions } from './core/importers/spreadsheet/partyDecisions';
 import { exportFtm } from './core/importers/ftm';
 import { listFlags, runRules } from './core/conflicts/flags';
 import { createHandlers } from './core/handlers';
@@ -26,11 +27,12 @@ const usage = `Arm's Length ${appVersion}: audit related-party transfers.
 
 Usage:
 ${reportCliUsage}
-  armslength import FILE --db FILE [--valid-part] [--new-entities] [--date-format iso|dmy|mdy] [--preset NAME] [--save-preset NAME]
+  armslength import FILE --db FILE [--valid-part] [--party NAME=ID|new ...] [--new-entities] [--date-format iso|dmy|mdy] [--preset NAME] [--save-preset NAME]
                                                 import a CSV ledger, SEC XBRL JSON or FollowTheMoney file
                                                 (format from its content; all or nothing unless --valid-part;
                                                 parties that may already be in the ledger under another name
-                                                are refused with a list unless --new-entities adds them as new)
+                                                are refused with a list of candidates: --party says which
+                                                entity one is, or new; --new-entities adds the rest as new)
   armslength export-ftm --db FILE --out FILE.jsonl   the ledger as FollowTheMoney entities
   armslength flag (--db FILE | --sample)        run the rules and list the flags
   armslength serve [--db FILE] [--port N]       browser mode: serve the app on 127.0.0.1
@@ -65,7 +67,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       db: { type: 'string' }, sample: { type: 'boolean' }, out: { type: 'string' }, html: { type: 'string' },
       title: { type: 'string' }, port: { type: 'string' }, reason: { type: 'string' }, source: { type: 'string' },
-      'valid-part': { type: 'boolean' }, 'new-entities': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      'valid-part': { type: 'boolean' }, 'new-entities': { type: 'boolean' }, party: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' },
       'date-format': { type: 'string' }, preset: { type: 'string' }, 'save-preset': { type: 'string' },
       ...reportCliOptions,
     },
@@ -81,9 +83,10 @@ async function main(argv: string[]): Promise<number> {
       const file = rest[0];
       if (!file) throw new AppError('invalid_input', 'import needs a file: armslength import FILE --db LEDGER');
       if (!values.db) throw new AppError('invalid_input', 'import needs --db LEDGER (the ledger to import into)');
+      const parties = parsePartyOptions(values.party);
       const session = sessionFor(values, true);
       // CSV/TSV is streamed from disk (progress on stderr, Ctrl-C cancels); XLSX read whole; other formats below.
-      const sheet = await importSpreadsheetFile(session.db, file, { validPart: values['valid-part'], dateFormat: values['date-format'], preset: values.preset, savePreset: values['save-preset'], newEntities: values['new-entities'] });
+      const sheet = await importSpreadsheetFile(session.db, file, { validPart: values['valid-part'], dateFormat: values['date-format'], preset: values.preset, savePreset: values['save-preset'], newEntities: values['new-entities'], partyDecisions: parties });
       if (sheet !== null) {
         console.log(`${sheet}; ${runRules(session.db).total} flags in the ledger.`);
         session.close();
@@ -91,12 +94,23 @@ async function main(argv: string[]): Promise<number> {
       }
       const bytes = fs.readFileSync(file);
       const name = path.basename(file);
-      // Parties the ledger may already hold under another name are asked about; --new-entities answers "new" for all.
+      // Parties the ledger may already hold under another name are asked about: --party answers
+      // one by its name, --new-entities answers "new" for the rest.
       const preview = await previewDocument(session.db, name, bytes);
-      const decisions = Object.fromEntries(preview.entities.filter((e) => e.match.status === 'uncertain').map((e) => [e.key, 'new' as const]));
-      if (Object.keys(decisions).length > 0 && !values['new-entities']) {
-        const list = preview.entities.filter((e) => e.match.status === 'uncertain').map((e) => `  ${e.name}: ${e.match.status === 'uncertain' ? e.match.candidates.map((c) => `"${c.entityName}" (${c.why})`).join(' or ') : ''}`);
-        throw new AppError('invalid_input', `${name}: these parties may already be in the ledger; decide in the app, or pass --new-entities to add them as new:`, list);
+      const asked = preview.entities.filter((e) => e.match.status === 'uncertain');
+      const unknown = Object.keys(parties).filter((p) => !asked.some((e) => e.name === p));
+      if (unknown.length > 0) {
+        throw new AppError('invalid_input', `--party: ${name} does not ask about ${unknown.map((p) => `"${p}"`).join(', ')}; `
+          + (asked.length > 0 ? `it asks about ${asked.map((e) => `"${e.name}"`).join(', ')}` : 'it asks about no party'));
+      }
+      const decisions = Object.fromEntries(asked.flatMap((e) => {
+        const decided = parties[e.name] ?? (values['new-entities'] ? 'new' as const : undefined);
+        return decided === undefined ? [] : [[e.key, decided] as const];
+      }));
+      const undecided = asked.filter((e) => decisions[e.key] === undefined);
+      if (undecided.length > 0) {
+        const list = undecided.map((e) => `  ${e.name}: ${e.match.status === 'uncertain' ? candidateList(e.match.candidates) : ''}`);
+        throw new AppError('invalid_input', `${name}: these parties may already be in the ledger; decide with --party "NAME=ENTITY_ID" (or NAME=new) for each, in the app, or pass --new-entities to add them all as new:`, list);
       }
       const r = await importDocument(session.db, name, bytes, { decisions, importValidPart: values['valid-part'] });
       const flags = runRules(session.db);

@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pdfToText } from './pdfText';
+import { openLedger } from '../../electron/core/db/open';
+import { LedgerWriter } from '../../electron/core/ledger/write';
 import { tempDir } from './tempLedger';
 
 const cli = path.resolve(__dirname, '../../out/main/cli.js');
@@ -82,6 +84,33 @@ describe('armslength CLI', () => {
     expect(armslength('export-ftm', '--db', db, '--out', out).code).toBe(0);
     const lines = fs.readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { schema: string });
     expect(lines.some((l) => l.schema === 'Payment')).toBe(true);
+  });
+
+  it('imports a document whose party may already be in the ledger only once --party says which entity it is', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'parties.armslength');
+    const seed = openLedger(db);
+    const acme = new LedgerWriter(seed).entity({ kind: 'company', name: 'Acme Holdings Inc' });
+    seed.close();
+    const file = path.join(dir, 'acme.jsonl');
+    fs.writeFileSync(file, [
+      { id: 'a', schema: 'Company', properties: { name: ['Acme Holdings LLC'] } },
+      { id: 'z', schema: 'Company', properties: { name: ['Zeta Partners GmbH'] } },
+      { id: 'p', schema: 'Payment', properties: { payer: ['a'], beneficiary: ['z'], amount: ['250000'], currency: ['USD'], date: ['2024-05-01'], purpose: ['Advisory fee'] } },
+    ].map((l) => JSON.stringify(l)).join('\n') + '\n');
+    const asked = armslength('import', file, '--db', db);
+    expect(asked.code).toBe(1);
+    expect(asked.err).toContain('decide with --party "NAME=ENTITY_ID" (or NAME=new) for each');
+    expect(asked.err).toContain(`Acme Holdings LLC: "Acme Holdings Inc" (#${acme}, same name apart from its legal form)`);
+    expect(armslength('import', file, '--db', db, '--party', 'Acme Holdings LLC=acme').err).toMatch(/--party "Acme Holdings LLC=acme": expected NAME=ENTITY_ID/);
+    expect(armslength('import', file, '--db', db, '--party', 'Acme Corp=1').err).toMatch(/--party: acme\.jsonl does not ask about "Acme Corp"; it asks about "Acme Holdings LLC"/);
+    const done = armslength('import', file, '--db', db, '--party', `Acme Holdings LLC=${acme}`);
+    expect(done.code).toBe(0);
+    expect(done.out).toMatch(/as ftm \(batch 1\): 1 transfers.*1 new entities/);
+    const ledger = openLedger(db);
+    expect(ledger.prepare(`SELECT from_id FROM transfers`).pluck().all()).toEqual([acme]);
+    expect(ledger.prepare(`SELECT entity_id FROM entity_aliases WHERE alias = 'Acme Holdings LLC'`).pluck().all()).toEqual([acme]);
+    ledger.close();
   });
 
   it('explains its usage and rejects unknown commands', () => {

@@ -5,6 +5,7 @@ import { commitExtraction } from '../../electron/core/importers/commitExtraction
 import { emptyExtraction, type ExtractionResult, type ExtractedEntity } from '../../electron/core/importers/extracted';
 import { acceptCandidate, listCandidates, rejectCandidate } from '../../electron/core/ledger/candidates';
 import { undoImport, listImports } from '../../electron/core/ledger/imports';
+import { mergeEntities } from '../../electron/core/ledger/edits';
 import { evidenceForTransfer } from '../../electron/core/ledger/read';
 import { auditEntries, verifyAuditLog } from '../../electron/core/ledger/auditLog';
 import { AppError } from '../../electron/core/errors';
@@ -93,6 +94,30 @@ describe('committing what a parser found', () => {
     expect(db.prepare(`SELECT count(*) FROM entities WHERE name = 'Brand New Supplier Ltd'`).pluck().get()).toBe(0);
     expect(commitExtraction(db, x, { fileName: 'f.htm', bytes, decisions: { acme } }).transfers).toBe(1); // the same document again, after the undo
     expect(verifyAuditLog(db).ok).toBe(true);
+  });
+
+  it('keeps a spelling a person matched to an entity as its alias, owned by the batch; a decision naming a gone entity is refused by party', () => {
+    const { db } = tempSampleLedger();
+    const acme = db.prepare(`INSERT INTO entities (kind, name, norm_name) VALUES ('company', 'Acme Robotics', 'acme robotics')`).run().lastInsertRowid as number;
+    const spare = db.prepare(`INSERT INTO entities (kind, name, norm_name) VALUES ('company', 'Acme Robotics Ltd', 'acme robotics ltd')`).run().lastInsertRowid as number;
+    mergeEntities(db, acme, spare, 'the same firm');
+    const refused = (decision: number) => { try { commitExtraction(db, filing(), { fileName: 'f.htm', bytes: b('f'), decisions: { acme: decision } }); } catch (e) { return e as AppError; } throw new Error('committed'); };
+    const before = [count(db, 'transfers'), count(db, 'import_batches'), count(db, 'entities')];
+    expect(refused(999_999).details.join('\n')).toMatch(/^party "Acme Robotics Holdings LLC": entity #999999 is not in the ledger; choose one of "Acme Robotics" \(#\d+, same name apart from its legal form\)/);
+    expect(refused(spare).details.join('\n')).toContain(`entity #${spare} was merged into entity #${acme}`);
+    expect([count(db, 'transfers'), count(db, 'import_batches'), count(db, 'entities')]).toEqual(before);
+
+    const first = commitExtraction(db, filing(), { fileName: 'f.htm', bytes: b('f'), decisions: { acme } });
+    expect(db.prepare(`SELECT entity_id, batch_id FROM entity_aliases WHERE alias = 'Acme Robotics Holdings LLC'`).all()).toEqual([{ entity_id: acme, batch_id: first.batchId }]);
+    expect(auditEntries(db, { limit: 1 })[0]!.details).toMatchObject({ aliasesLearned: 1 });
+    // The next document with that spelling matches without asking.
+    expect(matchEntities(db, [entity('acme', 'Acme Robotics Holdings LLC')])[0]).toMatchObject({ status: 'matched', entityId: acme, by: 'alias' });
+    const second = commitExtraction(db, filing(), { fileName: 'g.htm', bytes: b('g') });
+    expect(second).toMatchObject({ entitiesNew: 0, entitiesMatched: 3 }); // Tesla by CIK, Acme by the alias, the supplier the first import added
+    // Undoing the import that learned it forgets it again.
+    undoImport(db, first.batchId, 'test');
+    expect(count(db, 'entity_aliases WHERE alias = \'Acme Robotics Holdings LLC\'')).toBe(0);
+    expect(matchEntities(db, [entity('acme', 'Acme Robotics Holdings LLC')])[0]).toMatchObject({ status: 'uncertain' });
   });
 
   it('refuses a document with problems unless its valid part is chosen, and records that choice', () => {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { importSpreadsheet, previewSpreadsheet } from '../../electron/core/importers/spreadsheet/spreadsheetImport';
 import { bufferSource, importCsvStream } from '../../electron/core/importers/spreadsheet/streamImport';
 import { importSpreadsheetFile } from '../../electron/core/importers/spreadsheet/cliImport';
-import { PartiesUndecidedError } from '../../electron/core/importers/spreadsheet/partyDecisions';
+import { PartiesUndecidedError, parsePartyOptions } from '../../electron/core/importers/spreadsheet/partyDecisions';
 import { createEntity, mergeEntities } from '../../electron/core/ledger/edits';
 import { allTransfers } from '../../electron/core/ledger/read';
 import { auditEntries, verifyAuditLog } from '../../electron/core/ledger/auditLog';
@@ -239,13 +239,25 @@ describe('spreadsheet parties that may already be in the ledger', () => {
     session.close();
   });
 
+  it('on the command-line path: --party NAME=ID says which entity a party is (parsed and checked first)', async () => {
+    expect(parsePartyOptions(['Acme Holdings LLC=12', 'Ben=Jerry Co=new', ' Zeta = 3 '])).toEqual({ 'Acme Holdings LLC': 12, 'Ben=Jerry Co': 'new', Zeta: 3 });
+    for (const bad of ['Acme', '=12', 'Acme=', 'Acme=0', 'Acme=1.5', 'Acme=#12']) expect(() => parsePartyOptions([bad])).toThrow(`--party "${bad}": expected NAME=ENTITY_ID`);
+    expect(() => parsePartyOptions(['Acme=1', 'Acme=new'])).toThrow('--party: "Acme" is decided twice');
+    const { db, acme, dir } = ledgerWithAcme();
+    const file = path.join(dir, 'near.csv');
+    fs.writeFileSync(file, nearMatch);
+    const out = await importSpreadsheetFile(db, file, { partyDecisions: parsePartyOptions([`Acme Holdings LLC=${acme}`, 'Acme Holdngs LLC=new']) });
+    expect(partyOf(db, 'Consulting').from.id).toBe(acme);
+    expect(out).toMatch(/; --party not used for "Acme Holdngs LLC": the file asked about no party of that name$/);
+  });
+
   it('on the command-line path: refused with the list unless --new-entities adds them as new', async () => {
     const { db, acme, dir } = ledgerWithAcme();
     const file = path.join(dir, 'near.csv');
     fs.writeFileSync(file, nearMatch);
     const before = snapshot(db);
     const err = await refusal(importSpreadsheetFile(db, file, {}));
-    expect(err.message).toBe('near.csv: these parties may already be in the ledger; decide in the app, or pass --new-entities to add them as new:');
+    expect(err.message).toBe('near.csv: these parties may already be in the ledger; decide with --party "NAME=ENTITY_ID" (or NAME=new) for each, in the app, or pass --new-entities to add them all as new:');
     expect(err.details).toEqual([`  Acme Holdings LLC: "Acme Holdings Inc" (#${acme}, same name apart from its legal form)`]);
     expect(snapshot(db)).toEqual(before);
 

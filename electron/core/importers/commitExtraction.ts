@@ -11,6 +11,7 @@ import { documentFor, refuseIfImported } from '../ledger/documents';
 import { findEntityByName } from '../ledger/read';
 import { normalizeName } from '../ledger/names';
 import { matchEntities, type EntityMatch } from './entityMatch';
+import { candidateList } from './spreadsheet/partyDecisions';
 import type { ExtractionResult, PartyRef, SourceLocator } from './extracted';
 
 export interface CommitOptions {
@@ -25,6 +26,25 @@ export interface CommitOptions {
 export interface CommitResult {
   batchId: number; documentId: number; entitiesNew: number; entitiesMatched: number; affiliations: number; transfers: number;
   disclosures: number; figures: number; candidates: number; findings: number; problemsLeftOut: number;
+}
+
+function entityNorm(db: Db, id: number): string {
+  return db.prepare(`SELECT norm_name FROM entities WHERE id = ?`).pluck().get(id) as string;
+}
+
+/** A decision that names an entity no longer in the ledger (or merged into another) is refused by party, before anything is written. */
+function refuseStaleDecisions(db: Db, x: ExtractionResult, matches: EntityMatch[], opts: CommitOptions): void {
+  const live = db.prepare(`SELECT merged_into_id AS mergedInto FROM entities WHERE id = ?`);
+  const stale: string[] = [];
+  for (const m of matches) {
+    const decided = opts.decisions?.[m.key];
+    if (m.status !== 'uncertain' || typeof decided !== 'number') continue;
+    const e = live.get(decided) as { mergedInto: number | null } | undefined;
+    if (e && e.mergedInto === null) continue;
+    const name = x.entities.find((ee) => ee.key === m.key)!.name;
+    stale.push(`party "${name}": entity #${decided} ${!e ? 'is not in the ledger' : `was merged into entity #${e.mergedInto}`}; choose one of ${candidateList(m.candidates)} or a new entity`);
+  }
+  if (stale.length > 0) throw new AppError('invalid_input', `${opts.fileName}: ${stale.length === 1 ? 'a decision names' : 'decisions name'} an entity that cannot take the party; nothing was imported.`, stale);
 }
 
 function locatorText(l: SourceLocator): string {
@@ -43,8 +63,9 @@ export function commitExtraction(db: Db, x: ExtractionResult, opts: CommitOption
   if (undecided.length > 0) {
     const names = undecided.map((m) => x.entities.find((e) => e.key === m.key)!.name);
     throw new AppError('invalid_input', `${opts.fileName}: decide whether these are entities already in the ledger: ${names.join(', ')}`,
-      undecided.map((m) => `${m.key}: ${m.status === 'uncertain' ? m.candidates.map((c) => `"${c.entityName}" (${c.why})`).join(' or ') : ''}`));
+      undecided.map((m) => `${m.key}: ${m.status === 'uncertain' ? candidateList(m.candidates) : ''}`));
   }
+  refuseStaleDecisions(db, x, matches, opts);
 
   return db.transaction(() => {
     const w = new LedgerWriter(db);
@@ -53,6 +74,7 @@ export function commitExtraction(db: Db, x: ExtractionResult, opts: CommitOption
     const ids = new Map<string, number>();
     let entitiesNew = 0;
     let entitiesMatched = 0;
+    let aliasesLearned = 0;
     for (const e of x.entities) {
       const m = matches.find((mm) => mm.key === e.key) as EntityMatch;
       const decided = opts.decisions?.[e.key];
@@ -65,7 +87,10 @@ export function commitExtraction(db: Db, x: ExtractionResult, opts: CommitOption
         id = w.entity({ kind: e.kind, name: e.name, jurisdiction: e.jurisdiction, batchId });
         entitiesNew++;
       }
-      for (const a of e.aliases) if (normalizeName(a) !== normalizeName(e.name)) w.alias(id, a);
+      // The document's own aliases, and a spelling a person said is an existing entity, belong to
+      // the batch: the next import matches them without asking, and undoing this one removes them.
+      for (const a of e.aliases) if (normalizeName(a) !== normalizeName(e.name)) w.alias(id, a, batchId);
+      if (typeof decided === 'number' && normalizeName(e.name) !== entityNorm(db, id) && w.alias(id, e.name, batchId)) aliasesLearned++;
       for (const i of e.identifiers) {
         const taken = db.prepare(`SELECT entity_id FROM entity_identifiers WHERE scheme = ? AND value = ? AND ifnull(jurisdiction, '') = ifnull(?, '')`).pluck().get(i.scheme, i.value, i.jurisdiction ?? null);
         if (taken === undefined) w.identifier({ entityId: id, scheme: i.scheme, value: i.value, jurisdiction: i.jurisdiction ?? null });
@@ -133,7 +158,7 @@ export function commitExtraction(db: Db, x: ExtractionResult, opts: CommitOption
       action: `import.${x.format}`,
       summary: `imported ${opts.fileName} (${x.format}, batch ${batchId}): ${transfers} transfers, ${disclosures} disclosures, ${candidates} proposed transfers, ${entitiesNew} new entities`
         + (x.problems.length ? `; imported its valid part, leaving out ${x.problems.length} problems` : ''),
-      details: { ...result, fileName: opts.fileName, sha256, format: x.format, decisions: opts.decisions ?? {} },
+      details: { ...result, fileName: opts.fileName, sha256, format: x.format, decisions: opts.decisions ?? {}, aliasesLearned },
     });
     return result;
   })();

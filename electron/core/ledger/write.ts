@@ -46,7 +46,7 @@ export class LedgerWriter {
     this.stmts = {
       entity: db.prepare(`INSERT INTO entities (kind, name, norm_name, jurisdiction, note, batch_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)`),
       identifier: db.prepare(`INSERT INTO entity_identifiers (entity_id, scheme, value, jurisdiction, recorded_at) VALUES (?, ?, ?, ?, ?)`),
-      alias: db.prepare(`INSERT OR IGNORE INTO entity_aliases (entity_id, alias, norm_alias, recorded_at) VALUES (?, ?, ?, ?)`),
+      alias: db.prepare(`INSERT OR IGNORE INTO entity_aliases (entity_id, alias, norm_alias, recorded_at, batch_id) VALUES (?, ?, ?, ?, ?)`),
       document: db.prepare(`INSERT INTO documents (name, kind, sha256, issuer, filed_on, source_url, content, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       affiliation: db.prepare(`INSERT INTO affiliations (subject_id, object_id, kind, role, equity_pct, voting_pct, direct, valid_from, valid_to, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       transfer: db.prepare(`INSERT INTO transfers (from_id, to_id, intended_for_id, resource_type, resource, resource_key, quantity, unit, amount_minor, currency, occurred_on, date_precision, status, description, batch_id, recorded_at)
@@ -72,8 +72,9 @@ export class LedgerWriter {
     return Number(this.stmts.identifier.run(i.entityId, i.scheme, i.value.trim(), i.jurisdiction ?? null, this.recordedAt).lastInsertRowid);
   }
 
-  alias(entityId: number, alias: string): void {
-    this.stmts.alias.run(entityId, alias.trim(), normalizeName(alias), this.recordedAt);
+  /** An alias; one an import adds belongs to its batch (undoing the import removes it). Returns whether it was new. */
+  alias(entityId: number, alias: string, batchId: number | null = null): boolean {
+    return this.stmts.alias.run(entityId, alias.trim(), normalizeName(alias), this.recordedAt, batchId).changes > 0;
   }
 
   document(d: NewDocument): number {

@@ -14,9 +14,9 @@ import { fileSource, importCsvStream, type ImportProgress } from './streamImport
 import { presetByName } from './presets';
 import type { SpreadsheetOptions } from './sheetRow';
 import type { SpreadsheetImportResult } from './importWriter';
-import { candidateList, PartiesUndecidedError } from './partyDecisions';
+import { candidateList, PartiesUndecidedError, type PartyDecisions } from './partyDecisions';
 
-export interface CliSpreadsheetOptions { validPart?: boolean; dateFormat?: string; preset?: string; savePreset?: string; newEntities?: boolean }
+export interface CliSpreadsheetOptions { validPart?: boolean; dateFormat?: string; preset?: string; savePreset?: string; newEntities?: boolean; partyDecisions?: PartyDecisions }
 
 const PROGRESS_EVERY_MS = 1000;
 
@@ -41,20 +41,28 @@ export async function importSpreadsheetFile(db: Db, file: string, o: CliSpreadsh
   const preset = o.preset ? presetByName(db, o.preset) : null;
   if (o.preset && !preset) throw new AppError('invalid_input', `--preset: there is no import preset named "${o.preset}"`);
   const options: SpreadsheetOptions = { ...(preset?.options ?? {}), ...(o.dateFormat ? { dateFormat: o.dateFormat as DateFormat } : {}) };
-  const input = { mapping: preset?.mapping, options, importValidPart: o.validPart ?? false, savePresetAs: o.savePreset, newEntities: o.newEntities ?? false };
+  const input = { mapping: preset?.mapping, options, importValidPart: o.validPart ?? false, savePresetAs: o.savePreset, newEntities: o.newEntities ?? false, partyDecisions: o.partyDecisions };
   let r: SpreadsheetImportResult;
   try {
     r = await importFormat(db, file, name, format, input);
   } catch (err) {
     if (!(err instanceof PartiesUndecidedError)) throw err;
     const more = err.total > err.parties.length ? [`... and ${err.total - err.parties.length} more`] : [];
-    throw new AppError('invalid_input', `${name}: these parties may already be in the ledger; decide in the app, or pass --new-entities to add them as new:`,
+    throw new AppError('invalid_input', `${name}: these parties may already be in the ledger; decide with --party "NAME=ENTITY_ID" (or NAME=new) for each, in the app, or pass --new-entities to add them all as new:`,
       [...err.parties.map((p) => `  ${p.name}: ${candidateList(p.candidates)}`), ...more]);
   }
   return `Imported ${r.transfers} transfers from ${file} (batch ${r.batchId}, ${r.newEntities} new entities)`
     + (r.undecidedCount ? `; ${r.undecidedCount} of them may already be in the ledger under another name (--new-entities)` : '')
     + (r.validPartOnly ? `; left out ${r.problemsLeftOut} problems (--valid-part, recorded with the batch)` : '')
-    + (r.duplicatesSkipped ? `; skipped ${r.duplicatesSkipped} rows already in the ledger` : '');
+    + (r.duplicatesSkipped ? `; skipped ${r.duplicatesSkipped} rows already in the ledger` : '')
+    + unusedParties(o.partyDecisions, r);
+}
+
+/** A --party the file never asked about: said after the import (a streamed file is not read twice), so a misspelt name is noticed. */
+function unusedParties(given: PartyDecisions | undefined, r: SpreadsheetImportResult): string {
+  const asked = new Set(r.uncertainParties.map((p) => p.name.trim()));
+  const unused = Object.keys(given ?? {}).filter((name) => !asked.has(name.trim()));
+  return unused.length > 0 ? `; --party not used for ${unused.map((n) => `"${n}"`).join(', ')}: the file asked about no party of that name` : '';
 }
 
 async function importFormat(db: Db, file: string, name: string, format: 'csv' | 'xlsx', input: ImportInput): Promise<SpreadsheetImportResult> {

@@ -49,3 +49,23 @@ export class PartiesUndecidedError extends AppError {
     this.name = 'PartiesUndecidedError';
   }
 }
+
+/**
+ * Decisions given on the command line, each "NAME=ENTITY_ID" or "NAME=new" (the name as the
+ * refusal lists it; split at the last "=", so a name may hold one). A malformed one is named.
+ */
+export function parsePartyOptions(values: readonly string[] | undefined): Record<string, PartyDecision> {
+  const out: Record<string, PartyDecision> = {};
+  for (const v of values ?? []) {
+    const at = v.lastIndexOf('=');
+    const name = at > 0 ? v.slice(0, at).trim() : '';
+    const answer = at > 0 ? v.slice(at + 1).trim() : '';
+    const id = /^[1-9]\d*$/.test(answer) ? Number(answer) : null;
+    if (!name || (answer.toLowerCase() !== 'new' && id === null)) {
+      throw new AppError('invalid_input', `--party "${v}": expected NAME=ENTITY_ID (the entity's number, as the refusal lists it) or NAME=new`);
+    }
+    if (Object.hasOwn(out, name)) throw new AppError('invalid_input', `--party: "${name}" is decided twice`);
+    out[name] = id ?? 'new';
+  }
+  return out;
+}
