@@ -21,9 +21,9 @@ export interface RulesBenchResult {
   aggregateSeconds: number; fullSeconds: number; ratio: number; target: number; ok: boolean;
   full: RunResult; rerunSeconds: number; rerun: RunResult;
   added: number; incrementalSeconds: number; incremental: RunResult; incrementalOk: boolean;
-  /** A run after a price band was added: only the transfers of its resource are valued anew. */
-  bandSeconds: number; band: RunResult;
-  /** A forced full run after the incremental and price-band runs changed nothing: both ways give the same flags. */
+  /** Runs after a price band, then one day's FX rate, was added: only the transfers they value are evaluated anew. */
+  bandSeconds: number; band: RunResult; fxSeconds: number; fx: RunResult;
+  /** A forced full run after the incremental, price-band and FX runs changed nothing: both ways give the same flags. */
   incrementalEqualsFull: boolean; flags: number;
   /** What the candidate scan's shape and storing the flags cost with no rule work (bench/rulesFloor.ts), and their sum against the aggregate. */
   floor: RulesFloor; floorRatio: number;
@@ -93,6 +93,10 @@ export function benchRules(size: GroupLedgerSize): RulesBenchResult {
       validFrom: '2020-01-01', validTo: '2026-12-31', source: 'bench: narrower range' });
     const band = timed(() => runRules(db));
     console.error(`[rules] after a price band change ${band.seconds.toFixed(3)} s (${band.value.mode}, ${band.value.evaluated} evaluated)`);
+    // One day's FX rate changed (a what-if rate): only the transfers of the dates it serves are converted anew.
+    db.prepare(`INSERT INTO fx_rates (base, quote, day, rate_micro, source) VALUES ('EUR', 'USD', '2023-06-15', 1250000, 'bench: what if')`).run();
+    const fx = timed(() => runRules(db));
+    console.error(`[rules] after an FX rate change ${fx.seconds.toFixed(3)} s (${fx.value.mode}, ${fx.value.evaluated} evaluated)`);
     const check = runRules(db, { full: true });
     const flags = db.prepare(`SELECT count(*) FROM flags`).pluck().get() as number;
     const floor = rulesFloor(db, file);
@@ -102,7 +106,7 @@ export function benchRules(size: GroupLedgerSize): RulesBenchResult {
       size, groups: built.value.groups, maxDepth: built.value.maxDepth, buildSeconds: built.seconds,
       aggregateSeconds, fullSeconds: full.seconds, ratio, target: RULES_TARGET_RATIO, ok: ratio <= RULES_TARGET_RATIO,
       full: full.value, rerunSeconds: rerun.seconds, rerun: rerun.value,
-      added: 1_000, incrementalSeconds: incremental.seconds, incremental: incremental.value, bandSeconds: band.seconds, band: band.value,
+      added: 1_000, incrementalSeconds: incremental.seconds, incremental: incremental.value, bandSeconds: band.seconds, band: band.value, fxSeconds: fx.seconds, fx: fx.value,
       incrementalOk: incremental.value.mode === 'incremental' && incremental.seconds < RULES_INCREMENTAL_TARGET_S,
       incrementalEqualsFull: check.created === 0 && check.updated === 0 && check.removed === 0, flags,
       floor, floorRatio: (floor.scanSeconds + floor.storeSeconds) / aggregateSeconds,

@@ -246,13 +246,14 @@ function printRulesResult(r: RulesBenchResult): void {
     [['rules full run', String(r.size.transfers), s(r.fullSeconds), r.aggregateSeconds.toFixed(3), `${r.ratio.toFixed(1)}x`, `<=${r.target}x`, r.ok ? 'yes' : 'NO', String(r.full.evaluated), String(r.full.created)],
       [`incremental (+${r.added})`, String(r.size.transfers + r.added), r.incrementalSeconds.toFixed(3), '', '', `<${RULES_INCREMENTAL_TARGET_S} s`, r.incrementalOk ? 'yes' : 'NO', String(r.incremental.evaluated), String(r.incremental.created)],
       ['unchanged re-run', String(r.size.transfers), r.rerunSeconds.toFixed(3), '', '', '', '', String(r.rerun.evaluated), String(r.rerun.created)],
-      [`price band added (${r.band.mode})`, String(r.size.transfers + r.added), r.bandSeconds.toFixed(3), '', '', '', '', String(r.band.evaluated), String(r.band.created + r.band.updated + r.band.removed)]])}`);
+      [`price band added (${r.band.mode})`, String(r.size.transfers + r.added), r.bandSeconds.toFixed(3), '', '', '', '', String(r.band.evaluated), String(r.band.created + r.band.updated + r.band.removed)],
+      [`FX rate of a day added (${r.fx.mode})`, String(r.size.transfers + r.added), r.fxSeconds.toFixed(3), '', '', '', '', String(r.fx.evaluated), String(r.fx.created + r.fx.updated + r.fx.removed)]])}`);
   console.log(`${r.size.entities.toLocaleString('en-US')} entities, ${r.size.affiliations.toLocaleString('en-US')} affiliations in ${r.groups.toLocaleString('en-US')} ownership groups (chains up to ${r.maxDepth} deep), ${r.size.relatedShare * 100}% of transfers inside a group.`);
   console.log(`aggregate = SELECT count(*), sum(amount_minor) FROM transfers (warm, median of 3). full run = candidates in SQL, then every candidate evaluated with dates;`);
   console.log(`full run phases: select ${r.full.phasesMs.select} ms (candidates from all transfers, ${(r.full.phasesMs.select / 1000 / r.aggregateSeconds).toFixed(1)}x the aggregate), `
     + `evaluate ${r.full.phasesMs.evaluate} ms (${r.full.evaluated} related transfers), write ${r.full.phasesMs.write} ms (${r.full.created} flags; commit not included).`);
-  console.log(`the price band run's flags column counts flags added, rewritten or removed.`);
-  console.log(`incremental and price band runs equal a forced full run afterwards: ${r.incrementalEqualsFull ? 'yes' : 'NO'} (${r.flags} flags).`);
+  console.log(`the price band and FX runs' flags column counts flags added, rewritten or removed.`);
+  console.log(`incremental, price band and FX runs equal a forced full run afterwards: ${r.incrementalEqualsFull ? 'yes' : 'NO'} (${r.flags} flags).`);
   const f = r.floor;
   const x = (sec: number) => `${(sec / r.aggregateSeconds).toFixed(1)}x`;
   console.log(`floor, with no rule work: the candidate scan's shape with a trivial test ${(f.scanSeconds * 1000).toFixed(0)} ms (${x(f.scanSeconds)}); `

@@ -6,6 +6,7 @@ import { flagPathsColumn, flagPathsJoin } from '../../electron/core/conflicts/fl
 import { writeSettings } from '../../electron/core/ledger/settings';
 import { allTransfers } from '../../electron/core/ledger/read';
 import { LedgerWriter } from '../../electron/core/ledger/write';
+import { ensureReferenceRates } from '../../electron/core/valuation/fx';
 import type { Db } from '../../electron/core/db/open';
 import { generateGroupLedger, groupLedgerSqlSink } from '../../bench/generate';
 import { count, tempLedger, tempSampleLedger } from './tempLedger';
@@ -259,9 +260,46 @@ describe('running the rules', () => {
     // A band for a resource no transfer uses changes nothing and evaluates nothing of its own.
     w.priceBand({ ...h100, resourceKey: 'amd-mi300', label: 'AMD MI300', lowMinor: 10_000_00, baseMinor: 12_000_00, highMinor: 15_000_00 });
     expect(runRules(db)).toMatchObject({ mode: 'incremental', evaluated: 0, created: 0, updated: 0, removed: 0 });
-    // Other inputs still re-run everything.
-    db.prepare(`INSERT INTO fx_rates (base, quote, day, rate_micro, source) VALUES ('EUR', 'USD', '2024-01-02', 1100000, 'test')`).run();
+    // Other inputs still re-run everything: a new board seat (person 1 at the last company).
+    w.affiliation({ subjectId: 1, objectId: 500, kind: 'role', role: 'director' });
     expect(runRules(db).mode).toBe('full');
+  });
+
+  it('an FX rate added, edited or removed re-converts only the transfers of the dates it serves; a rates file re-runs everything', () => {
+    const { db } = tempLedger();
+    db.transaction(() => generateGroupLedger({ transfers: 3_000, entities: 500, affiliations: 1_500, relatedShare: 0.2 }, groupLedgerSqlSink(db)))();
+    ensureReferenceRates(db);
+    const full = runRules(db);
+    // A related EUR transfer over the S-K 404 threshold in USD, on a day the reference rates cover.
+    const sk404 = db.prepare(`SELECT t.occurred_on AS day FROM flags f JOIN transfers t ON t.id = f.transfer_id
+      WHERE f.rule_id = 'sk404-threshold' AND t.currency = 'EUR' AND t.occurred_on IN (SELECT day FROM fx_rates WHERE quote = 'USD') ORDER BY t.id LIMIT 1`).get() as { day: string };
+    const flagsOn = (day: string) => count(db, `flags f JOIN transfers t ON t.id = f.transfer_id WHERE f.rule_id = 'sk404-threshold' AND t.occurred_on = '${day}'`);
+    const before = flagsOn(sk404.day);
+    expect(before).toBeGreaterThan(0);
+    const unchangedByFullRun = () => expect(runRules(db, { full: true })).toMatchObject({ created: 0, updated: 0, removed: 0 });
+
+    // A person's rate for that day, one millionth of a dollar per euro: no EUR amount reaches $120,000.
+    const rate = db.prepare(`INSERT INTO fx_rates (base, quote, day, rate_micro, source) VALUES ('EUR', 'USD', ?, 1, 'what if')`).run(sk404.day).lastInsertRowid;
+    const scoped = runRules(db);
+    expect(scoped.mode).toBe('incremental');
+    expect(scoped.reason).toContain(`converted with a changed FX rate (${sk404.day})`);
+    expect(scoped.evaluated).toBeGreaterThan(0);
+    expect(scoped.evaluated).toBeLessThan(full.evaluated / 10);
+    expect(flagsOn(sk404.day)).toBeLessThan(before);
+    unchangedByFullRun();
+    // Edited, then removed: the flags come back as a full run finds them.
+    db.prepare(`UPDATE fx_rates SET rate_micro = 2 WHERE id = ?`).run(rate);
+    expect(runRules(db).mode).toBe('incremental');
+    unchangedByFullRun();
+    db.prepare(`DELETE FROM fx_rates WHERE id = ?`).run(rate);
+    expect(runRules(db).mode).toBe('incremental');
+    expect(flagsOn(sk404.day)).toBe(before);
+    unchangedByFullRun();
+
+    // Rates for more than a month of days (a rates file) re-run everything.
+    const add = db.prepare(`INSERT INTO fx_rates (base, quote, day, rate_micro, source) VALUES ('EUR', 'CHF', ?, 950000, 'file')`);
+    for (let d = 1; d <= 40; d++) add.run(`2019-${String(1 + Math.floor((d - 1) / 28)).padStart(2, '0')}-${String(1 + ((d - 1) % 28)).padStart(2, '0')}`);
+    expect(runRules(db)).toMatchObject({ mode: 'full', reason: 'FX rates of 40 days changed' });
   });
 
   it('re-evaluates only edited transfers and the others between the same parties', () => {

@@ -7,6 +7,7 @@
 // opportunity). Only those are evaluated in JS, with dates.
 import type { Db } from '../db/open';
 import { boardPower, leadershipRole, officerOrDirector } from './controlGraph';
+import { datesServedBy } from '../valuation/fx';
 
 const ONE_THIRD = 100 / 3;
 
@@ -126,10 +127,13 @@ function shareEntry(adj: Adjacency, a: number, b: number): boolean {
  * both sides (or one side above the other), a person in both sides' seats, or meant for someone
  * else. The test runs inside SQLite's scan as a function over in-memory arrays, so the scan costs
  * about what a plain aggregate over the table does and only the few matching ids come back.
- * `only.resourceKeys` keeps the transfers of those price-book resources (a price band changed).
+ * `only` keeps the transfers whose value a changed price band or FX rate may move.
  * Returns the counts.
  */
-export function collectCandidates(db: Db, only: { resourceKeys?: string[] } = {}): CandidateStats {
+/** A part of the ledger whose values changed: the transfers of these price-book resources, and of the dates these FX rates serve. */
+export interface CandidateScope { resourceKeys: string[]; fxDays: string[] }
+
+export function collectCandidates(db: Db, only?: CandidateScope): CandidateStats {
   const edges = loadEdges(db);
   const above = holdersAbove(edges);
   const seats = seatHolders(edges);
@@ -138,9 +142,11 @@ export function collectCandidates(db: Db, only: { resourceKeys?: string[] } = {}
   db.function('armslength_may_relate', { deterministic: true }, (a: unknown, b: unknown) => (related(a as number, b as number) ? 1 : 0));
   db.exec(`DROP TABLE IF EXISTS temp.rule_candidates; CREATE TEMP TABLE rule_candidates (id INTEGER PRIMARY KEY)`);
   const mayRelate = `(intended_for_id IS NOT NULL OR armslength_may_relate(from_id, to_id))`;
-  if (only.resourceKeys) {
-    db.prepare(`INSERT INTO temp.rule_candidates (id) SELECT id FROM transfers WHERE resource_key IN (SELECT value FROM json_each(?)) AND ${mayRelate}`)
-      .run(JSON.stringify(only.resourceKeys));
+  if (only) {
+    const add = (where: string, ...params: unknown[]) => db.prepare(`INSERT OR IGNORE INTO temp.rule_candidates (id) SELECT id FROM transfers WHERE ${where} AND ${mayRelate}`).run(...params);
+    if (only.resourceKeys.length > 0) add(`resource_key IN (SELECT value FROM json_each(?))`, JSON.stringify(only.resourceKeys));
+    // By date range, each through the date index.
+    for (const day of only.fxDays) add(`occurred_on BETWEEN ? AND ?`, ...datesServedBy(day));
   } else {
     db.exec(`INSERT INTO temp.rule_candidates (id) SELECT id FROM transfers WHERE ${mayRelate}`);
   }

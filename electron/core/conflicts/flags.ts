@@ -107,12 +107,13 @@ export function runRules(db: Db, options: { full?: boolean } = {}): RunResult {
       candidates = collectCandidates(db);
       db.exec(`INSERT INTO temp.rule_eval (id) SELECT id FROM temp.rule_candidates`);
     } else {
-      // New or edited transfers, those valued with a changed price band when their sides may be
-      // related, and the others between the same parties when they are related.
+      // New or edited transfers, those valued with a changed price band or converted with a
+      // changed FX rate when their sides may be related, and the others between the same parties
+      // when they are related.
       const ins = stmt(db, `INSERT OR IGNORE INTO temp.rule_eval (id) VALUES (?)`);
       for (const id of change.transferIds) ins.run(id);
-      if (change.bandKeys.length > 0) {
-        collectCandidates(db, { resourceKeys: change.bandKeys });
+      if (change.bandKeys.length > 0 || change.fxDays.length > 0) {
+        collectCandidates(db, { resourceKeys: change.bandKeys, fxDays: change.fxDays });
         db.exec(`INSERT OR IGNORE INTO temp.rule_eval (id) SELECT id FROM temp.rule_candidates`);
       }
       const ids = new Set(stmt(db, `SELECT id FROM temp.rule_eval`).pluck().all() as number[]);
@@ -152,7 +153,8 @@ export function runRules(db: Db, options: { full?: boolean } = {}): RunResult {
     const total = stmt(db, `SELECT count(*) FROM flags`).pluck().get() as number;
     const { created, updated, removed } = writer;
     const reason = change.mode === 'full' ? change.reason : `${transfers.length} transfers added or edited since the last run, `
-      + `${change.bandKeys.length > 0 ? `valued with a changed price band (${change.bandKeys.join(', ')}), ` : ''}or between the same parties`;
+      + `${change.bandKeys.length > 0 ? `valued with a changed price band (${change.bandKeys.join(', ')}), ` : ''}`
+      + `${change.fxDays.length > 0 ? `converted with a changed FX rate (${change.fxDays.length === 1 ? change.fxDays[0] : `${change.fxDays.length} days, ${change.fxDays[0]} to ${change.fxDays.at(-1)}`}), ` : ''}or between the same parties`;
     return { created, updated, removed, total, mode: change.mode, reason,
       evaluated: transfers.length, candidates,
       phasesMs: { select: Math.round(selected - started), evaluate: Math.round(evaluateMs), write: Math.round(performance.now() - selected - evaluateMs) } };

@@ -1,25 +1,28 @@
-// What the last rule run saw, so the next one can evaluate only what changed. Transfers and
-// price bands are tracked by high-water marks: new rows have higher ids, and an edit or delete
-// leaves a row in fact_history (history triggers). A changed band only changes the value of the
-// transfers of its resource, so it names those (by resource key) instead of forcing a full run.
-// Every other input (affiliations, FX rates, disclosures, approvals, issuer figures, names,
-// settings, the rules' own versions) is summed up in a fingerprint; when it differs, the run is
-// a full one and says why.
+// What the last rule run saw, so the next one can evaluate only what changed. Transfers, price
+// bands and FX rates are tracked by high-water marks: new rows have higher ids, and an edit or
+// delete leaves a row in fact_history (history triggers). A changed band only changes the value
+// of the transfers of its resource, and a changed rate only the conversions of the dates it
+// serves, so they name those transfers (by resource key, by date) instead of forcing a full run;
+// rates of more than a month of days (a rates file) do force one. Every other input
+// (affiliations, disclosures, approvals, issuer figures, names, settings, the rules' own
+// versions) is summed up in a fingerprint; when it differs, the run is a full one and says why.
 import type { Db } from '../db/open';
 import { stmt } from './stmtCache';
 
 export interface RuleState {
   transferHwm: number; historyHwm: number; fingerprint: string;
-  /** The highest price band id seen; absent in the state of runs before bands were tracked apart (their next run is a full one). */
-  bandHwm?: number;
+  /** The highest price band and FX rate ids seen; absent in the state of runs before they were tracked apart (their next run is a full one). */
+  bandHwm?: number; fxHwm?: number;
 }
 
-const watched = ['affiliations', 'fx_rates', 'disclosures', 'approvals', 'issuer_figures', 'entity_aliases'] as const;
+const watched = ['affiliations', 'disclosures', 'approvals', 'issuer_figures', 'entity_aliases'] as const;
 const settingKeys = ['rules_profile', 'valuation_assumptions', 'reporting_currency'];
 /** fact_history tables whose edits change no flag input: they do not force a full run. */
 const ignoredHistory = new Set(['documents', 'transfer_links', 'entity_identifiers']);
 /** fact_history tables whose edits name the transfers they touch (by id, or by resource key). */
-const trackedHistory = new Set(['transfers', 'price_bands']);
+const trackedHistory = new Set(['transfers', 'price_bands', 'fx_rates']);
+/** More days of changed rates than this (a rates file was loaded) re-run everything. */
+const MAX_SCOPED_FX_DAYS = 31;
 
 export function fingerprint(db: Db, ruleVersions: string): string {
   const parts: unknown[] = [ruleVersions];
@@ -34,11 +37,12 @@ export function readRuleState(db: Db): RuleState | null {
   return raw ? JSON.parse(raw) as RuleState : null;
 }
 
-export function currentMarks(db: Db): { transferHwm: number; historyHwm: number; bandHwm: number } {
+export function currentMarks(db: Db): { transferHwm: number; historyHwm: number; bandHwm: number; fxHwm: number } {
   return {
     transferHwm: (stmt(db, `SELECT ifnull(max(id), 0) FROM transfers`).pluck().get() as number),
     historyHwm: (stmt(db, `SELECT ifnull(max(id), 0) FROM fact_history`).pluck().get() as number),
     bandHwm: (stmt(db, `SELECT ifnull(max(id), 0) FROM price_bands`).pluck().get() as number),
+    fxHwm: (stmt(db, `SELECT ifnull(max(id), 0) FROM fx_rates`).pluck().get() as number),
   };
 }
 
@@ -52,18 +56,21 @@ export type ChangeSet =
     mode: 'incremental'; transferIds: number[]; oldPairs: Array<[number, number]>;
     /** Resource keys of the price bands added, edited or removed since: their transfers are valued anew. */
     bandKeys: string[];
+    /** Days of the FX rates added, edited or removed since: the transfers of the dates they serve are converted anew. */
+    fxDays: string[];
   };
 
 /** What changed since the last run: a set of transfers, or a reason to run everything. */
 export function changesSince(db: Db, last: RuleState | null, print: string): ChangeSet {
   if (!last) return { mode: 'full', reason: 'first run on this ledger' };
   if (last.fingerprint !== print) return { mode: 'full', reason: 'affiliations, FX rates, disclosures, approvals, figures, names, settings or rule versions changed' };
-  if (last.bandHwm === undefined) return { mode: 'full', reason: 'the last run did not record the price bands it saw' };
+  if (last.bandHwm === undefined || last.fxHwm === undefined) return { mode: 'full', reason: 'the last run did not record the price bands and FX rates it saw' };
   const history = stmt(db, `SELECT table_name, row_id, row_json FROM fact_history WHERE id > ? ORDER BY id`).all(last.historyHwm) as Array<{ table_name: string; row_id: number; row_json: string }>;
   const other = history.find((h) => !ignoredHistory.has(h.table_name) && !trackedHistory.has(h.table_name));
   if (other) return { mode: 'full', reason: `${other.table_name} were edited` };
   const ids = new Set(stmt(db, `SELECT id FROM transfers WHERE id > ?`).pluck().all(last.transferHwm) as number[]);
   const bandKeys = new Set(stmt(db, `SELECT DISTINCT resource_key FROM price_bands WHERE id > ?`).pluck().all(last.bandHwm) as string[]);
+  const fxDays = new Set(stmt(db, `SELECT DISTINCT day FROM fx_rates WHERE id > ?`).pluck().all(last.fxHwm) as string[]);
   const oldPairs: Array<[number, number]> = [];
   for (const h of history) {
     if (h.table_name === 'price_bands') {
@@ -72,10 +79,17 @@ export function changesSince(db: Db, last: RuleState | null, print: string): Cha
       const now = stmt(db, `SELECT resource_key FROM price_bands WHERE id = ?`).pluck().get(h.row_id) as string | undefined;
       if (now !== undefined) bandKeys.add(now);
     }
+    // An edited or removed rate: the day it had (an edit keeping its id may also have moved it).
+    if (h.table_name === 'fx_rates') {
+      fxDays.add((JSON.parse(h.row_json) as { day: string }).day);
+      const now = stmt(db, `SELECT day FROM fx_rates WHERE id = ?`).pluck().get(h.row_id) as string | undefined;
+      if (now !== undefined) fxDays.add(now);
+    }
     if (h.table_name !== 'transfers') continue;
     ids.add(h.row_id);
     const old = JSON.parse(h.row_json) as { from_id: number; to_id: number };
     oldPairs.push([old.from_id, old.to_id]);
   }
-  return { mode: 'incremental', transferIds: [...ids].sort((a, b) => a - b), oldPairs, bandKeys: [...bandKeys].sort() };
+  if (fxDays.size > MAX_SCOPED_FX_DAYS) return { mode: 'full', reason: `FX rates of ${fxDays.size} days changed` };
+  return { mode: 'incremental', transferIds: [...ids].sort((a, b) => a - b), oldPairs, bandKeys: [...bandKeys].sort(), fxDays: [...fxDays].sort() };
 }

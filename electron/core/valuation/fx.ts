@@ -43,6 +43,11 @@ function rateFromTable(rates: FxQuote[], day: string): FxQuote | null {
   return r && r.day >= earliest ? r : null;
 }
 
+/** The dates whose conversions a rate published on `day` may serve: that day and the week after (eurRate looks back that far). */
+export function datesServedBy(day: string): [string, string] {
+  return [day, new Date(Date.parse(`${day}T00:00:00Z`) + MAX_STALE_DAYS * 86_400_000).toISOString().slice(0, 10)];
+}
+
 function staleLimit(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) - MAX_STALE_DAYS * 86_400_000).toISOString().slice(0, 10);
 }
