@@ -7,6 +7,7 @@ import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import { transferSelect, toTransferRow, type TransferDbRow, type TransferWithKey } from '../ledger/read';
 import { valueTransfer } from './priceBand';
+import { datesServedBy } from './fx';
 import { ControlGraph } from '../conflicts/controlGraph';
 import { evaluateTransfer } from '../conflicts/flags';
 import { readRuleProfile } from '../conflicts/profile';
@@ -32,8 +33,7 @@ function affectedTransfers(db: Db, change: SensitivityChange): TransferWithKey[]
       .all(band.resource_key, band.unit, band.valid_from, band.valid_to) as TransferDbRow[]).map(toTransferRow);
   }
   // A rate is used for a week of days after it (weekends, holidays): transfers of those days may convert with it.
-  const until = new Date(Date.parse(`${change.day}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
-  return (db.prepare(`${cols} WHERE t.occurred_on BETWEEN ? AND ? AND t.currency IS NOT NULL ORDER BY t.id`).all(change.day, until) as TransferDbRow[]).map(toTransferRow);
+  return (db.prepare(`${cols} WHERE t.occurred_on BETWEEN ? AND ? AND t.currency IS NOT NULL ORDER BY t.id`).all(...datesServedBy(change.day)) as TransferDbRow[]).map(toTransferRow);
 }
 
 function snapshot(db: Db, transfers: TransferWithKey[]) {
