@@ -122,6 +122,9 @@ function shareEntry(adj: Adjacency, a: number, b: number): boolean {
   return false;
 }
 
+/** A part of the ledger whose values changed: the transfers of these price-book resources, and of the dates these FX rates serve. */
+export interface CandidateScope { resourceKeys: string[]; fxDays: string[] }
+
 /**
  * Fill temp.rule_candidates(id) with the ids of transfers that may be related: a holder above
  * both sides (or one side above the other), a person in both sides' seats, or meant for someone
@@ -130,9 +133,6 @@ function shareEntry(adj: Adjacency, a: number, b: number): boolean {
  * `only` keeps the transfers whose value a changed price band or FX rate may move.
  * Returns the counts.
  */
-/** A part of the ledger whose values changed: the transfers of these price-book resources, and of the dates these FX rates serve. */
-export interface CandidateScope { resourceKeys: string[]; fxDays: string[] }
-
 export function collectCandidates(db: Db, only?: CandidateScope): CandidateStats {
   const edges = loadEdges(db);
   const above = holdersAbove(edges);

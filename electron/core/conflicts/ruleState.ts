@@ -63,7 +63,7 @@ export type ChangeSet =
 /** What changed since the last run: a set of transfers, or a reason to run everything. */
 export function changesSince(db: Db, last: RuleState | null, print: string): ChangeSet {
   if (!last) return { mode: 'full', reason: 'first run on this ledger' };
-  if (last.fingerprint !== print) return { mode: 'full', reason: 'affiliations, FX rates, disclosures, approvals, figures, names, settings or rule versions changed' };
+  if (last.fingerprint !== print) return { mode: 'full', reason: 'affiliations, disclosures, approvals, figures, names, settings or rule versions changed' };
   if (last.bandHwm === undefined || last.fxHwm === undefined) return { mode: 'full', reason: 'the last run did not record the price bands and FX rates it saw' };
   const history = stmt(db, `SELECT table_name, row_id, row_json FROM fact_history WHERE id > ? ORDER BY id`).all(last.historyHwm) as Array<{ table_name: string; row_id: number; row_json: string }>;
   const other = history.find((h) => !ignoredHistory.has(h.table_name) && !trackedHistory.has(h.table_name));
