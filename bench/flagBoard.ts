@@ -16,7 +16,7 @@ import { LedgerSession } from '../electron/core/session';
 import type { Channel, Input } from '../shared/contract';
 import type { GroupLedgerSize } from './generate';
 import { benchBuild } from './rules';
-import { formatTable, timed } from './timing';
+import { formatTable, median, timed } from './timing';
 
 const FIXTURE_VERSION = 2;
 
@@ -45,7 +45,6 @@ function fixture(size: GroupLedgerSize): { file: string; seconds: number | null 
 }
 
 const round = (x: number) => Math.round(x * 10) / 10;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export async function benchFlagBoard(size: GroupLedgerSize): Promise<FlagBoardBenchReport> {
   const log = (s: string) => console.error(`[flags] ${s}`);

@@ -10,7 +10,7 @@ import { runRules, type RunResult } from '../electron/core/conflicts/flags';
 import { ensureReferenceRates } from '../electron/core/valuation/fx';
 import { LedgerWriter } from '../electron/core/ledger/write';
 import { generateGroupLedger, groupLedgerSqlSink, prng, type GroupLedgerSize } from './generate';
-import { timed } from './timing';
+import { median, timed } from './timing';
 import { rulesFloor, type RulesFloor } from './rulesFloor';
 
 export const RULES_TARGET_RATIO = 10;
@@ -29,6 +29,9 @@ export interface RulesBenchResult {
   floor: RulesFloor; floorRatio: number;
 }
 
+/** The generated GPU transfers' resource, as the price book knows it (the bench adds a band, then a narrower one). */
+const h100Band = { resourceKey: 'nvidia-h100', label: 'Nvidia H100 GPU', unit: 'unit', currency: 'USD', validFrom: '2020-01-01', validTo: '2026-12-31' };
+
 export function benchBuild(db: Db, size: GroupLedgerSize): { groups: number; maxDepth: number } {
   const recordedAt = '2026-01-01T00:00:00.000Z';
   const indexes = db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('transfers','affiliations') AND sql IS NOT NULL`).all() as Array<{ name: string; sql: string }>;
@@ -37,18 +40,12 @@ export function benchBuild(db: Db, size: GroupLedgerSize): { groups: number; max
     for (const ix of indexes) db.exec(`DROP INDEX ${ix.name}`);
     info = generateGroupLedger(size, groupLedgerSqlSink(db, recordedAt));
     for (const ix of indexes) db.exec(ix.sql);
-    new LedgerWriter(db).priceBand({ resourceKey: 'nvidia-h100', label: 'Nvidia H100 GPU', unit: 'unit', currency: 'USD', lowMinor: 25_000_00, baseMinor: 32_500_00, highMinor: 40_000_00,
-      validFrom: '2020-01-01', validTo: '2026-12-31', source: 'bench: analyst range' });
+    new LedgerWriter(db).priceBand({ ...h100Band, lowMinor: 25_000_00, baseMinor: 32_500_00, highMinor: 40_000_00, source: 'bench: analyst range' });
   })();
   ensureReferenceRates(db);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.exec('ANALYZE');
   return info;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
 }
 
 /** 1,000 new transfers like the generated ones: a share inside groups (between firms with a common parent), the rest random. */
@@ -89,8 +86,7 @@ export function benchRules(size: GroupLedgerSize): RulesBenchResult {
     const incremental = timed(() => runRules(db));
     console.error(`[rules] incremental after 1,000 transfers ${incremental.seconds.toFixed(3)} s (${incremental.value.mode}, ${incremental.value.evaluated} evaluated)`);
     // A price band changed (as the sensitivity panel's "apply" does): only that resource is valued anew.
-    new LedgerWriter(db).priceBand({ resourceKey: 'nvidia-h100', label: 'Nvidia H100 GPU', unit: 'unit', currency: 'USD', lowMinor: 30_000_00, baseMinor: 32_500_00, highMinor: 35_000_00,
-      validFrom: '2020-01-01', validTo: '2026-12-31', source: 'bench: narrower range' });
+    new LedgerWriter(db).priceBand({ ...h100Band, lowMinor: 30_000_00, baseMinor: 32_500_00, highMinor: 35_000_00, source: 'bench: narrower range' });
     const band = timed(() => runRules(db));
     console.error(`[rules] after a price band change ${band.seconds.toFixed(3)} s (${band.value.mode}, ${band.value.evaluated} evaluated)`);
     // One day's FX rate changed (a what-if rate): only the transfers of the dates it serves are converted anew.

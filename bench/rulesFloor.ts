@@ -8,14 +8,9 @@
 import fs from 'node:fs';
 import { openLedger, type Db } from '../electron/core/db/open';
 import { insertFlagSql } from '../electron/core/conflicts/flagWriter';
-import { timed } from './timing';
+import { median, timed } from './timing';
 
 export interface RulesFloor { scanSeconds: number; storeSeconds: number; flags: number; pathTexts: number; storedMb: number }
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 function scanFloor(db: Db): number {
   db.function('armslength_floor_pair', { deterministic: true }, (a: unknown, b: unknown) => (((a as number) ^ (b as number)) & 1023) === 0 ? 1 : 0);

@@ -7,6 +7,11 @@ export function timed<T>(fn: () => T): { seconds: number; value: T } {
   return { seconds: (performance.now() - start) / 1000, value };
 }
 
+/** The middle value (the upper one of an even count). */
+export function median(xs: number[]): number {
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+}
+
 /** Peak resident set size of this whole process so far, in MB. */
 export function peakRssMb(): number {
   return process.resourceUsage().maxRSS / 1024; // maxRSS is in KB

@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { Parser } from 'htmlparser2';
 import { parseXbrl } from '../electron/core/importers/xbrl';
 import { prng } from './generate';
+import { median } from './timing';
 
 export const XBRL_TARGET_MS = 1000;
 export const XBRL_TARGET_RATIO = 3;
@@ -117,8 +118,6 @@ export function buildInline10K(targetBytes = 3_000_000, seed = 7): Buffer {
   push('</body></html>\n');
   return Buffer.from(out.join(''), 'latin1');
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Times parseXbrl and the bare htmlparser2 Parser over the same generated 10-K (median of `runs`). */
 export function benchXbrlParse(targetBytes = 3_000_000, runs = 5): XbrlBenchResult {

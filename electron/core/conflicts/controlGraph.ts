@@ -183,23 +183,24 @@ export class ControlGraph {
    * change who controls a firm, and leaving them out halves what a full run reads.
    */
   controlIncoming(entityId: number): AffiliationRow[] {
-    let rows = this.controlCache.get(entityId);
-    if (!rows) {
-      const all = this.incomingCache.get(entityId);
-      rows = all ? all.filter(isControlRow)
-        : stmt(this.db, `${affiliationSelect} WHERE a.object_id = ? AND ${controlRowSql} ORDER BY a.id`).all(entityId, { oneThird: ONE_THIRD }) as AffiliationRow[];
-      this.controlCache.set(entityId, rows);
-    }
-    return rows;
+    return this.incomingKept(this.controlCache, entityId, isControlRow, controlRowSql, { oneThird: ONE_THIRD });
   }
 
   /** The role affiliations whose object is the entity (its officers, directors and other posts): all that officersOn looks at. */
   roles(entityId: number): AffiliationRow[] {
-    let rows = this.roleCache.get(entityId);
+    return this.incomingKept(this.roleCache, entityId, (a) => a.kind === 'role', `a.kind = 'role'`);
+  }
+
+  /**
+   * The incoming rows of one entity that pass a test, kept in `cache`: taken from all its incoming
+   * rows when those were read, else read alone (`where` is the same test in SQL over `affiliations a`).
+   */
+  private incomingKept(cache: Map<number, AffiliationRow[]>, entityId: number, keep: (a: AffiliationRow) => boolean, where: string, params: Record<string, unknown> = {}): AffiliationRow[] {
+    let rows = cache.get(entityId);
     if (!rows) {
       const all = this.incomingCache.get(entityId);
-      rows = all ? all.filter((a) => a.kind === 'role') : stmt(this.db, `${affiliationSelect} WHERE a.object_id = ? AND a.kind = 'role' ORDER BY a.id`).all(entityId) as AffiliationRow[];
-      this.roleCache.set(entityId, rows);
+      rows = all ? all.filter(keep) : stmt(this.db, `${affiliationSelect} WHERE a.object_id = ? AND ${where} ORDER BY a.id`).all(entityId, params) as AffiliationRow[];
+      cache.set(entityId, rows);
     }
     return rows;
   }

@@ -60,6 +60,23 @@ export type ChangeSet =
     fxDays: string[];
   };
 
+/**
+ * The values of `column` (a band's resource key, a rate's day) that rows of `table` added, edited
+ * or removed since the last run had: on a new row, and on an edited or removed one both before
+ * (its history) and now (an edit may move it), sorted.
+ */
+function touchedValues(db: Db, table: 'price_bands' | 'fx_rates', column: 'resource_key' | 'day', hwm: number, history: Array<{ table_name: string; row_id: number; row_json: string }>): string[] {
+  const values = new Set(stmt(db, `SELECT DISTINCT ${column} FROM ${table} WHERE id > ?`).pluck().all(hwm) as string[]);
+  const now = stmt(db, `SELECT ${column} FROM ${table} WHERE id = ?`).pluck();
+  for (const h of history) {
+    if (h.table_name !== table) continue;
+    values.add((JSON.parse(h.row_json) as Record<string, string>)[column]!);
+    const current = now.get(h.row_id) as string | undefined;
+    if (current !== undefined) values.add(current);
+  }
+  return [...values].sort();
+}
+
 /** What changed since the last run: a set of transfers, or a reason to run everything. */
 export function changesSince(db: Db, last: RuleState | null, print: string): ChangeSet {
   if (!last) return { mode: 'full', reason: 'first run on this ledger' };
@@ -69,27 +86,15 @@ export function changesSince(db: Db, last: RuleState | null, print: string): Cha
   const other = history.find((h) => !ignoredHistory.has(h.table_name) && !trackedHistory.has(h.table_name));
   if (other) return { mode: 'full', reason: `${other.table_name} were edited` };
   const ids = new Set(stmt(db, `SELECT id FROM transfers WHERE id > ?`).pluck().all(last.transferHwm) as number[]);
-  const bandKeys = new Set(stmt(db, `SELECT DISTINCT resource_key FROM price_bands WHERE id > ?`).pluck().all(last.bandHwm) as string[]);
-  const fxDays = new Set(stmt(db, `SELECT DISTINCT day FROM fx_rates WHERE id > ?`).pluck().all(last.fxHwm) as string[]);
   const oldPairs: Array<[number, number]> = [];
   for (const h of history) {
-    if (h.table_name === 'price_bands') {
-      // The key the band had, and the one it has now (an edit may move it to another resource).
-      bandKeys.add((JSON.parse(h.row_json) as { resource_key: string }).resource_key);
-      const now = stmt(db, `SELECT resource_key FROM price_bands WHERE id = ?`).pluck().get(h.row_id) as string | undefined;
-      if (now !== undefined) bandKeys.add(now);
-    }
-    // An edited or removed rate: the day it had (an edit keeping its id may also have moved it).
-    if (h.table_name === 'fx_rates') {
-      fxDays.add((JSON.parse(h.row_json) as { day: string }).day);
-      const now = stmt(db, `SELECT day FROM fx_rates WHERE id = ?`).pluck().get(h.row_id) as string | undefined;
-      if (now !== undefined) fxDays.add(now);
-    }
     if (h.table_name !== 'transfers') continue;
     ids.add(h.row_id);
     const old = JSON.parse(h.row_json) as { from_id: number; to_id: number };
     oldPairs.push([old.from_id, old.to_id]);
   }
-  if (fxDays.size > MAX_SCOPED_FX_DAYS) return { mode: 'full', reason: `FX rates of ${fxDays.size} days changed` };
-  return { mode: 'incremental', transferIds: [...ids].sort((a, b) => a - b), oldPairs, bandKeys: [...bandKeys].sort(), fxDays: [...fxDays].sort() };
+  const bandKeys = touchedValues(db, 'price_bands', 'resource_key', last.bandHwm, history);
+  const fxDays = touchedValues(db, 'fx_rates', 'day', last.fxHwm, history);
+  if (fxDays.length > MAX_SCOPED_FX_DAYS) return { mode: 'full', reason: `FX rates of ${fxDays.length} days changed` };
+  return { mode: 'incremental', transferIds: [...ids].sort((a, b) => a - b), oldPairs, bandKeys, fxDays };
 }

@@ -43,13 +43,17 @@ function rateFromTable(rates: FxQuote[], day: string): FxQuote | null {
   return r && r.day >= earliest ? r : null;
 }
 
+function daysAfter(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** The dates whose conversions a rate published on `day` may serve: that day and the week after (eurRate looks back that far). */
 export function datesServedBy(day: string): [string, string] {
-  return [day, new Date(Date.parse(`${day}T00:00:00Z`) + MAX_STALE_DAYS * 86_400_000).toISOString().slice(0, 10)];
+  return [day, daysAfter(day, MAX_STALE_DAYS)];
 }
 
 function staleLimit(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - MAX_STALE_DAYS * 86_400_000).toISOString().slice(0, 10);
+  return daysAfter(day, -MAX_STALE_DAYS);
 }
 
 function readEurRate(db: Db, quote: string, day: string): FxQuote | null {
@@ -72,11 +76,9 @@ function divRound(a: bigint, b: bigint): bigint {
  * neither side is EUR (ECB publishes EUR-based rates). Throws when a rate is missing.
  */
 export function convertMinor(db: Db, minor: number, from: string, to: string, day: string): Conversion {
-  if (from === to) return { minor, from, to, day, legs: [], note: 'same currency' };
-  const a = eurRate(db, from, day);
-  const b = eurRate(db, to, day);
-  if (!a || !b) throw new AppError('not_found', missingRateMessage(!a ? from : to, from, to, day));
-  return convertWithRates(minor, from, to, day, a, b);
+  const c = tryConvertMinor(db, minor, from, to, day);
+  if (!c) throw new AppError('not_found', missingRateMessage(eurRate(db, from, day) ? to : from, from, to, day));
+  return c;
 }
 
 /**

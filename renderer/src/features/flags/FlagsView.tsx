@@ -11,6 +11,11 @@ import { BoardTabs, type BoardTab } from './BoardTabs';
 import { UnexplainedDisclosures } from './UnexplainedDisclosures';
 import { RulesRun } from './RulesRun';
 
+/** A filter's choices, with the one already chosen (elsewhere, e.g. the overview) still offered before the facets arrive. */
+function withChosen(choices: string[], chosen: string): string[] {
+  return chosen && !choices.includes(chosen) ? [...choices, chosen] : choices;
+}
+
 export function FlagsView() {
   const t = useMessages(flagMessages);
   const { total, all, rules, regimes, loading, loaded, stale, error, openId, openFlag, openError, open, load, markStale, filters, setFilters } = useFlagsStore();
@@ -48,15 +53,14 @@ export function FlagsView() {
             <label htmlFor="flag-filter-rule">{t.rule}</label>
             <select id="flag-filter-rule" value={filters.ruleId} onChange={(e) => setFilters({ ruleId: e.target.value })}>
               <option value="">{t.any}</option>
-              {/* A rule chosen elsewhere (the overview) stays offered before the facets arrive. */}
-              {[...new Set([...rules, ...(filters.ruleId ? [filters.ruleId] : [])])].map((r) => <option key={r} value={r}>{r}</option>)}
+              {withChosen(rules, filters.ruleId).map((r) => <option key={r} value={r}>{r}</option>)}
             </select>
           </span>
           <span className="filter">
             <label htmlFor="flag-filter-regime">{t.regime}</label>
             <select id="flag-filter-regime" value={filters.regime} onChange={(e) => setFilters({ regime: e.target.value })}>
               <option value="">{t.any}</option>
-              {[...new Set([...regimes, ...(filters.regime ? [filters.regime] : [])])].map((r) => <option key={r} value={r}>{t.regimes[r] ?? r}</option>)}
+              {withChosen(regimes, filters.regime).map((r) => <option key={r} value={r}>{t.regimes[r] ?? r}</option>)}
             </select>
           </span>
           <span className="filter">
